@@ -1,7 +1,12 @@
 package freezer.core;
 
+import freezer.core.compile.Compiler;
+import freezer.core.lexer.Lexer;
 import freezer.core.mpy.CompiledModule;
 import freezer.core.mpy.MpyWriter;
+import freezer.core.parse.InternedStrings;
+import freezer.core.parse.ParseNode;
+import freezer.core.parse.Parser;
 
 /**
  * The whole compile of one source file, as mpy-cross does it: lex, parse, compile, and the
@@ -21,8 +26,15 @@ public final class MpyCompiler {
      * @throws CompileError when mpy-cross would reject the input
      */
     public static CompiledModule compile(byte[] source, String inputPath, CompileOptions options) {
-        throw CompileError.withoutLine(ErrorType.NotImplementedError, "the compiler is not written yet",
-                inputPath, 0, 0);
+        String sourceName = options.sourceName() != null ? options.sourceName() : inputPath;
+        // mpy-cross interns the file names before it reads the file: a string literal equal to
+        // one of them is already a qstr
+        InternedStrings interned = new InternedStrings();
+        interned.intern(ByteStrings.fromText(inputPath));
+        interned.intern(ByteStrings.fromText(sourceName));
+        Lexer lexer = new Lexer(inputPath, source);
+        ParseNode root = Parser.parseFile(lexer, interned, options.smallIntBits());
+        return Compiler.compile(root, ByteStrings.fromText(sourceName), options, interned);
     }
 
     /** {@link #compile} and the .mpy bytes of the result. */
