@@ -32,7 +32,7 @@ public final class MpyCompiler {
         InternedStrings interned = new InternedStrings();
         interned.intern(ByteStrings.fromText(inputPath));
         interned.intern(ByteStrings.fromText(sourceName));
-        Lexer lexer = new Lexer(inputPath, source);
+        Lexer lexer = new Lexer(inputPath, source, options.optimisationLevel());
         ParseNode root = Parser.parseFile(lexer, interned, options.smallIntBits());
         return Compiler.compile(root, ByteStrings.fromText(sourceName), options, interned);
     }
