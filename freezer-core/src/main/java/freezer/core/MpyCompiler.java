@@ -26,6 +26,60 @@ public final class MpyCompiler {
      * @throws CompileError when mpy-cross would reject the input
      */
     public static CompiledModule compile(byte[] source, String inputPath, CompileOptions options) {
+        if (Thread.currentThread() instanceof DeepStackThread) {
+            return compileHere(source, inputPath, options);
+        }
+        // The compiler recurses on the parse tree as upstream's does; a thread with a deep stack
+        // lets it compile the deepest nesting mpy-cross compiles, and far beyond.
+        CompiledModule[] result = new CompiledModule[1];
+        RuntimeException[] failure = new RuntimeException[1];
+        Thread t = new DeepStackThread(() -> {
+            try {
+                result[0] = compileHere(source, inputPath, options);
+            } catch (RuntimeException e) {
+                failure[0] = e;
+            }
+        });
+        t.start();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                t.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        return result[0];
+    }
+
+    /** A thread whose stack is deep enough for the compiler's recursion on any real input. */
+    public static final class DeepStackThread extends Thread {
+        /** 1 GiB of address space; only the pages actually used are committed. */
+        public static final long STACK_BYTES = 1L << 30;
+
+        public DeepStackThread(Runnable task) {
+            super(null, task, "freezer-compile", STACK_BYTES);
+            setDaemon(true);
+        }
+    }
+
+    private static CompiledModule compileHere(byte[] source, String inputPath, CompileOptions options) {
+        try {
+            return compileUnguarded(source, inputPath, options);
+        } catch (StackOverflowError e) {
+            throw CompileError.withoutLine(ErrorType.RuntimeError,
+                    "maximum recursion depth exceeded (the input nests too deeply)", inputPath, 0, 0);
+        }
+    }
+
+    private static CompiledModule compileUnguarded(byte[] source, String inputPath, CompileOptions options) {
         String sourceName = options.sourceName() != null ? options.sourceName() : inputPath;
         // mpy-cross interns the file names before it reads the file: a string literal equal to
         // one of them is already a qstr
