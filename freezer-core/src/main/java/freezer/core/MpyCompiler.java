@@ -88,7 +88,7 @@ public final class MpyCompiler {
         interned.intern(ByteStrings.fromText(sourceName));
         Lexer lexer = new Lexer(inputPath, source, options.optimisationLevel());
         ParseNode root = Parser.parseFile(lexer, interned, options.smallIntBits());
-        return Compiler.compile(root, ByteStrings.fromText(sourceName), options, interned);
+        return Compiler.compile(root, sourceName, options, interned);
     }
 
     /** {@link #compile} and the .mpy bytes of the result. */

@@ -1,5 +1,6 @@
 package freezer.core.compile;
 
+import freezer.core.ByteStrings;
 import freezer.core.CompileError;
 import freezer.core.CompileOptions;
 import freezer.core.ErrorType;
@@ -39,7 +40,10 @@ public final class Compiler {
     static final int INVALID_LABEL = 0xffff;
 
     final CompileOptions options;
+    /** The source name as the qstr (a byte string) that heads the module's qstr table. */
     final String sourceFile;
+    /** The source name as text, for error messages. */
+    private final String sourceName;
     final InternedStrings interned;
     final EmitCommon common;
     private final BytecodeEmitter bytecode;
@@ -68,9 +72,10 @@ public final class Compiler {
     private int errorLine;
     private int errorColumn;
 
-    private Compiler(CompileOptions options, String sourceFile, InternedStrings interned) {
+    private Compiler(CompileOptions options, String sourceName, InternedStrings interned) {
         this.options = options;
-        this.sourceFile = sourceFile;
+        this.sourceName = sourceName;
+        this.sourceFile = ByteStrings.fromText(sourceName);
         this.interned = interned;
         this.common = new EmitCommon(sourceFile);
         this.bytecode = new BytecodeEmitter(common, options.optimisationLevel() < 3);
@@ -81,12 +86,12 @@ public final class Compiler {
     /**
      * Compiles a parsed module.
      *
-     * @param sourceFile the name embedded in the module and named by compile errors
+     * @param sourceName the name embedded in the module and named by compile errors
      * @param interned the strings the parse interned (the compiler may intern more)
      */
-    public static CompiledModule compile(ParseNode root, String sourceFile, CompileOptions options,
+    public static CompiledModule compile(ParseNode root, String sourceName, CompileOptions options,
             InternedStrings interned) {
-        return new Compiler(options, sourceFile, interned).run(root);
+        return new Compiler(options, sourceName, interned).run(root);
     }
 
     /** The compile function of each rule (grammar.h's c(...) column). */
@@ -197,7 +202,7 @@ public final class Compiler {
                 }
             }
         } catch (BytecodeEmitter.BytecodeOverflow e) {
-            throw CompileError.withoutLine(ErrorType.RuntimeError, "bytecode overflow", sourceFile,
+            throw CompileError.withoutLine(ErrorType.RuntimeError, "bytecode overflow", sourceName,
                     ParseNodes.line(scopeCur.node), ParseNodes.column(scopeCur.node));
         }
 
@@ -205,7 +210,8 @@ public final class Compiler {
             if (errorLine == 0) {
                 setErrorLine(scopeCur.node);
             }
-            throw CompileError.at(errorType, errorMessage, sourceFile, errorLine, errorColumn, scopeCur.simpleName);
+            throw CompileError.at(errorType, errorMessage, sourceName, errorLine, errorColumn,
+                    ByteStrings.toText(scopeCur.simpleName));
         }
 
         List<ConstObject> constants = new ArrayList<>();
@@ -284,6 +290,10 @@ public final class Compiler {
         }
         functions.compileScopeBody(scope);
         return emit.endPass();
+    }
+
+    String sourceName() {
+        return sourceName;
     }
 
     int nextLabel() {

@@ -388,7 +388,7 @@ final class StatementCompiler {
         }
         String q = full.toString();
         if (q.length() > InternedStrings.MAX_LENGTH && !c.interned.contains(q)) {
-            throw CompileError.withoutLine(ErrorType.RuntimeError, "name too long", c.sourceFile,
+            throw CompileError.withoutLine(ErrorType.RuntimeError, "name too long", c.sourceName(),
                     dotted.line(), dotted.column());
         }
         c.interned.intern(q);
