@@ -24,10 +24,6 @@ final class LongDouble {
     /** Values at or past 2^16384 overflow. */
     private static final int OVERFLOW_EXPONENT = 16384;
 
-    private static final int DOUBLE_BITS = 53;
-    private static final int DOUBLE_MIN_QUANTUM_EXPONENT = -1074;
-    private static final int DOUBLE_OVERFLOW_EXPONENT = 1024;
-
     /** 10^(2^k) as the repeated squaring in mp_decimal_exp computes them. */
     private static final LongDouble[] TEN_TO_TWO_TO;
 
@@ -154,17 +150,7 @@ final class LongDouble {
         if (infinite) {
             return Double.POSITIVE_INFINITY;
         }
-        if (isZero()) {
-            return 0.0;
-        }
-        Rounded r = roundTo(unsigned(significand), exponent, false, DOUBLE_BITS, DOUBLE_MIN_QUANTUM_EXPONENT);
-        if (r.mantissa.signum() == 0) {
-            return 0.0;
-        }
-        if (r.exponent + r.mantissa.bitLength() > DOUBLE_OVERFLOW_EXPONENT) {
-            return Double.POSITIVE_INFINITY;
-        }
-        return Math.scalb((double) r.mantissa.longValue(), r.exponent);
+        return BinaryRounding.toDouble(unsigned(significand), exponent, false);
     }
 
     /** The conversion to uint64, truncating toward zero (the value must be below 2^64). */
@@ -182,44 +168,15 @@ final class LongDouble {
     }
 
     private static LongDouble round(BigInteger mantissa, int exp, boolean sticky) {
-        Rounded r = roundTo(mantissa, exp, sticky, SIGNIFICAND_BITS, MIN_QUANTUM_EXPONENT);
-        if (r.mantissa.signum() == 0) {
+        BinaryRounding.Rounded r = BinaryRounding.round(mantissa, exp, sticky, SIGNIFICAND_BITS, MIN_QUANTUM_EXPONENT);
+        if (r.mantissa().signum() == 0) {
             return ZERO;
         }
-        int bits = r.mantissa.bitLength();
-        if (r.exponent + bits > OVERFLOW_EXPONENT) {
+        if (r.reaches(OVERFLOW_EXPONENT)) {
             return INFINITY;
         }
-        int shift = SIGNIFICAND_BITS - bits;
-        return new LongDouble(r.mantissa.shiftLeft(shift).longValue(), r.exponent - shift, false);
-    }
-
-    private record Rounded(BigInteger mantissa, int exponent) {
-    }
-
-    /**
-     * Rounds {@code mantissa * 2^exp} (plus less than one unit of its last place when sticky) to
-     * nearest-even with at most {@code precision} bits and no bit below 2^minQuantumExponent.
-     */
-    private static Rounded roundTo(BigInteger mantissa, int exp, boolean sticky, int precision,
-            int minQuantumExponent) {
-        int drop = mantissa.bitLength() - precision;
-        if (exp + drop < minQuantumExponent) {
-            drop = minQuantumExponent - exp;
-        }
-        if (drop <= 0) {
-            if (sticky) {
-                throw new IllegalStateException("inexact value without guard bits");
-            }
-            return new Rounded(mantissa, exp);
-        }
-        BigInteger kept = mantissa.shiftRight(drop);
-        boolean roundBit = mantissa.testBit(drop - 1);
-        boolean below = sticky || mantissa.getLowestSetBit() < drop - 1;
-        if (roundBit && (below || kept.testBit(0))) {
-            kept = kept.add(BigInteger.ONE);
-        }
-        return new Rounded(kept, exp + drop);
+        int shift = SIGNIFICAND_BITS - r.mantissa().bitLength();
+        return new LongDouble(r.mantissa().shiftLeft(shift).longValue(), (int) r.exponent() - shift, false);
     }
 
     private static BigInteger unsigned(long value) {

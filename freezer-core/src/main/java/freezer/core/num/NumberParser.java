@@ -73,6 +73,10 @@ public final class NumberParser {
             if (digit < 0 || digit >= base) {
                 break;
             }
+            if (small > (Long.MAX_VALUE - digit) / base) {
+                overflow = true;
+                break;
+            }
             small = small * base + digit;
             if (small >= SMALL_INT_LIMIT) {
                 overflow = true;
