@@ -1,6 +1,7 @@
 package freezer.core.num;
 
 import freezer.core.emit.BinaryOp;
+import freezer.core.emit.UnaryOp;
 import java.math.BigInteger;
 import java.util.OptionalDouble;
 
@@ -51,7 +52,22 @@ public final class FloatOps {
         }
     }
 
-    /** Unary minus (unary plus returns the operand itself). */
+    /**
+     * op x for a float (float_unary_op): + gives x itself, - its negation; ~ and not do not
+     * fold (the parser folds ~ only for ints, and not is a logical fold of its own).
+     */
+    public static OptionalDouble unary(UnaryOp op, double x) {
+        switch (op) {
+            case POSITIVE:
+                return OptionalDouble.of(x);
+            case NEGATIVE:
+                return OptionalDouble.of(negate(x));
+            default:
+                return OptionalDouble.empty();
+        }
+    }
+
+    /** Unary minus. */
     public static double negate(double x) {
         return -x;
     }

@@ -79,7 +79,7 @@ final class FloatPower {
                 return powerOfTwo(product);
             }
         }
-        double estimate = y * (Math.log(x) / Math.log(2)); // log2 of the result, roughly
+        double estimate = y * (StrictMath.log(x) / StrictMath.log(2)); // log2 of the result, roughly
         if (estimate > 1100) {
             return Double.POSITIVE_INFINITY;
         }

@@ -87,8 +87,31 @@ final class LongDouble {
         if (isZero() || other.isZero()) {
             return ZERO;
         }
-        BigInteger product = unsigned(significand).multiply(unsigned(other.significand));
-        return round(product, exponent + other.exponent, false);
+        long a = significand;
+        long b = other.significand;
+        long high = Math.multiplyHigh(a, b) + ((a >> 63) & b) + ((b >> 63) & a); // unsigned
+        long low = a * b;
+        int exp = exponent + other.exponent + 64;
+        if (high >= 0) {
+            // the product is below 2^127: one more bit comes from the low half
+            high = (high << 1) | (low >>> 63);
+            low <<= 1;
+            exp--;
+        }
+        if (exp < MIN_QUANTUM_EXPONENT) {
+            // a denormal result rounds at a coarser place
+            return round(unsigned(a).multiply(unsigned(b)), exponent + other.exponent, false);
+        }
+        boolean roundBit = low < 0;
+        boolean sticky = (low << 1) != 0;
+        if (roundBit && (sticky || (high & 1) != 0)) {
+            high++;
+            if (high == 0) {
+                high = Long.MIN_VALUE;
+                exp++;
+            }
+        }
+        return exp + SIGNIFICAND_BITS > OVERFLOW_EXPONENT ? INFINITY : new LongDouble(high, exp, false);
     }
 
     LongDouble divide(LongDouble divisor) {

@@ -13,6 +13,7 @@ import static freezer.core.emit.BinaryOp.TRUE_DIVIDE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import freezer.core.emit.BinaryOp;
+import freezer.core.emit.UnaryOp;
 import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
 
@@ -84,6 +85,14 @@ class FloatOpsTest {
         assertThat(FloatFormat.repr(FloatOps.intToFloat(twoDigitsApart))).isEqualTo("1.2089258196146294e+24");
         assertThat(FloatFormat.repr(FloatOps.intToFloat(BigInteger.TWO.pow(64).add(BigInteger.ONE).negate())))
                 .isEqualTo("-1.8446744073709552e+19");
+    }
+
+    @Test
+    void unaryOperators() {
+        assertThat(FloatFormat.repr(FloatOps.unary(UnaryOp.NEGATIVE, 0.0).orElseThrow())).isEqualTo("-0.0");
+        assertThat(FloatFormat.repr(FloatOps.unary(UnaryOp.POSITIVE, -0.0).orElseThrow())).isEqualTo("-0.0");
+        assertThat(FloatFormat.repr(FloatOps.unary(UnaryOp.NEGATIVE, -2.5).orElseThrow())).isEqualTo("2.5");
+        assertThat(FloatOps.unary(UnaryOp.INVERT, 1.0)).isEmpty();
     }
 
     @Test
