@@ -4,7 +4,9 @@ import freezer.core.emit.BinaryOp;
 import freezer.core.emit.UnaryOp;
 import freezer.core.parse.ConstValue.FloatValue;
 import freezer.core.parse.ConstValue.IntValue;
+import freezer.core.num.FloatOps;
 import java.math.BigInteger;
+import java.util.OptionalDouble;
 
 /**
  * Arithmetic on int and float constants with the results mpy-cross gets when it folds them:
@@ -13,9 +15,6 @@ import java.math.BigInteger;
  * returns null: the parser then leaves the expression unfolded.
  */
 final class ConstArith {
-    /** Host small ints are 63-bit on x86-64 mpy-cross; wider ints are mpz objects. */
-    private static final BigInteger HOST_SMALL_MIN = BigInteger.ONE.shiftLeft(62).negate();
-    private static final BigInteger HOST_SMALL_MAX = BigInteger.ONE.shiftLeft(62).subtract(BigInteger.ONE);
     /** Bound on folded int sizes: mpy-cross's heap would give up long before (and not fold). */
     private static final int MAX_FOLD_BITS = 1 << 20;
 
@@ -35,12 +34,12 @@ final class ConstArith {
                 default -> null;
             };
         }
-        double d = ((FloatValue) v).value();
-        return switch (op) {
-            case POSITIVE -> v;
-            case NEGATIVE -> new FloatValue(-d);
-            default -> null;
-        };
+        if (op == UnaryOp.POSITIVE) {
+            // float_unary_op returns the very object: it keeps sharing its constant-table entry
+            return v;
+        }
+        OptionalDouble r = FloatOps.unary(op, ((FloatValue) v).value());
+        return r.isPresent() ? new FloatValue(r.getAsDouble()) : null;
     }
 
     static ConstValue binary(BinaryOp op, ConstValue lhs, ConstValue rhs) {
@@ -92,14 +91,13 @@ final class ConstArith {
                     return null;
                 }
                 return new IntValue(a.subtract(floorDiv(a, b).multiply(b)));
-            case TRUE_DIVIDE:
-                if (b.signum() == 0) {
-                    return null;
-                }
-                return new FloatValue(toDouble(a) / toDouble(b));
+            case TRUE_DIVIDE: {
+                OptionalDouble r = FloatOps.trueDivide(a, b);
+                return r.isPresent() ? new FloatValue(r.getAsDouble()) : null;
+            }
             case POWER:
                 if (b.signum() < 0) {
-                    return floatOp(BinaryOp.POWER, toDouble(a), toDouble(b));
+                    return floatOp(BinaryOp.POWER, FloatOps.intToFloat(a), FloatOps.intToFloat(b));
                 }
                 if (a.abs().compareTo(BigInteger.ONE) <= 0) {
                     // 0, 1 and -1 to any power: only the exponent's parity matters
@@ -123,68 +121,18 @@ final class ConstArith {
         return qr[0];
     }
 
-    /** objfloat.c mp_obj_float_binary_op, for the operators the parser folds. */
+    /** py/objfloat.c mp_obj_float_binary_op (see {@link FloatOps}). */
     private static ConstValue floatOp(BinaryOp op, double x, double y) {
-        switch (op) {
-            case ADD:
-                return new FloatValue(x + y);
-            case SUBTRACT:
-                return new FloatValue(x - y);
-            case MULTIPLY:
-                return new FloatValue(x * y);
-            case TRUE_DIVIDE:
-                return y == 0 ? null : new FloatValue(x / y);
-            case FLOOR_DIVIDE: {
-                if (y == 0) {
-                    return null;
-                }
-                return new FloatValue(FloatFolding.floorDivide(x, y));
-            }
-            case MODULO: {
-                if (y == 0) {
-                    return null;
-                }
-                return new FloatValue(FloatFolding.modulo(x, y));
-            }
-            case POWER: {
-                if (x == 0 && y < 0 && !Double.isInfinite(y)) {
-                    return null;
-                }
-                if (x < 0 && y != Math.floor(y) && !Double.isNaN(y)) {
-                    // the result is complex: not folded
-                    return null;
-                }
-                return new FloatValue(FloatFolding.pow(x, y));
-            }
-            default:
-                // | ^ & << >> @ on floats raise TypeError at run time
-                return null;
-        }
+        OptionalDouble r = FloatOps.binary(op, x, y);
+        return r.isPresent() ? new FloatValue(r.getAsDouble()) : null;
     }
 
-    /**
-     * An int as a float, as mpy-cross converts it: a host small int by one rounding, an mpz
-     * digit by digit (mpz.c mpz_as_float, 32-bit digits on x86-64), rounding at each step.
-     */
-    static double toDouble(ConstValue v) {
+    /** An int or float constant as mp_binary_op converts it for a float operation. */
+    private static double toDouble(ConstValue v) {
         if (v instanceof FloatValue f) {
             return f.value();
         }
-        return toDouble(((IntValue) v).value());
-    }
-
-    static double toDouble(BigInteger v) {
-        if (v.compareTo(HOST_SMALL_MIN) >= 0 && v.compareTo(HOST_SMALL_MAX) <= 0) {
-            return (double) v.longValue();
-        }
-        BigInteger mag = v.abs();
-        int digits = (mag.bitLength() + 31) / 32;
-        double val = 0;
-        for (int d = digits - 1; d >= 0; d--) {
-            long dig = mag.shiftRight(d * 32).longValue() & 0xffffffffL;
-            val = val * 4294967296.0 + (double) dig;
-        }
-        return v.signum() < 0 ? -val : val;
+        return FloatOps.intToFloat(((IntValue) v).value());
     }
 
     static boolean isTrue(ConstValue v) {
