@@ -29,7 +29,8 @@ final class ConstArith {
         if (v instanceof IntValue i) {
             return switch (op) {
                 case POSITIVE -> v;
-                case NEGATIVE -> new IntValue(i.value().negate());
+                // an mpz negated is an mpz, even if it would fit a small int now
+                case NEGATIVE -> i.isMpz() ? IntValue.mpz(i.value().negate()) : new IntValue(i.value().negate());
                 case INVERT -> new IntValue(i.value().not());
                 default -> null;
             };

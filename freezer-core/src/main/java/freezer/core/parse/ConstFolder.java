@@ -46,7 +46,7 @@ final class ConstFolder {
      * the host's) becomes a small-int leaf, anything else a constant node.
      */
     ParseNode constNode(int line, int column, ConstValue v) {
-        if (v instanceof IntValue i && fitsSmallInt(i.value())) {
+        if (v instanceof IntValue i && !i.isMpz() && fitsSmallInt(i.value())) {
             return new ParseNode.SmallInt(i.value().longValue());
         }
         return new ConstNode(line, column, v);

@@ -12,16 +12,38 @@ import java.util.List;
  */
 public sealed interface ConstValue {
 
-    /** An int of any size. */
+    /**
+     * An int of any size. mpy-cross keeps ints that fit 63 bits as small ints of its host, others
+     * as mpz objects; negating an mpz gives an mpz even when the result would fit, and such an
+     * int stays a constant object where a small int would be inlined, so the form is kept.
+     */
     final class IntValue implements ConstValue {
+        private static final int HOST_SMALL_INT_BITS = 63;
+
         private final BigInteger value;
+        private final boolean mpz;
 
         public IntValue(BigInteger value) {
+            this(value, false);
+        }
+
+        private IntValue(BigInteger value, boolean forceMpz) {
             this.value = value;
+            this.mpz = forceMpz || value.bitLength() >= HOST_SMALL_INT_BITS;
+        }
+
+        /** An int that is an mpz object whatever its value (the negation of an mpz). */
+        public static IntValue mpz(BigInteger value) {
+            return new IntValue(value, true);
         }
 
         public BigInteger value() {
             return value;
+        }
+
+        /** Whether mpy-cross holds this int as an mpz object rather than a small int. */
+        public boolean isMpz() {
+            return mpz;
         }
 
         @Override
