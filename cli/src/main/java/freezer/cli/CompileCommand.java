@@ -109,7 +109,8 @@ final class CompileCommand implements Callable<Integer> {
               -X emit=EMIT          default emitter: bytecode, native, viper (native and viper
                                     need -march)
               -X heapsize=N[w][k|m] accepted for compatibility; freezer does not need it
-              -v                    accepted for compatibility
+              -v                    batch mode: list each file written (otherwise accepted for
+                                    compatibility)
               --version             print the version line and exit
               --                    everything after it is a file
               -                     as FILE: read standard input
