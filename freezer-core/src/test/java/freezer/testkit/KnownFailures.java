@@ -34,19 +34,26 @@ public final class KnownFailures {
     public static final String UPDATE_PROPERTY = "freezer.updateKnownFailures";
 
     private final String resource;
+    private final boolean updating;
     private final List<String> header = new ArrayList<>();
     private final SortedSet<String> listed = new TreeSet<>();
     private final List<String> listedInFileOrder = new ArrayList<>();
     private final Map<String, Boolean> passed = new TreeMap<>();
     private final SortedSet<String> cases = new TreeSet<>();
 
-    private KnownFailures(String resource) {
+    private KnownFailures(String resource, boolean updating) {
         this.resource = resource;
+        this.updating = updating;
     }
 
     /** Loads the list from the test resource of that name (a missing resource is an empty list). */
     public static KnownFailures load(String resource) {
-        KnownFailures k = new KnownFailures(resource);
+        return load(resource, Boolean.getBoolean(UPDATE_PROPERTY));
+    }
+
+    /** As {@link #load(String)}, rewriting the list at the end when {@code updating}. */
+    static KnownFailures load(String resource, boolean updating) {
+        KnownFailures k = new KnownFailures(resource, updating);
         try (InputStream in = KnownFailures.class.getClassLoader().getResourceAsStream(resource)) {
             if (in != null) {
                 BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
@@ -68,8 +75,8 @@ public final class KnownFailures {
         return k;
     }
 
-    public static boolean updating() {
-        return Boolean.getBoolean(UPDATE_PROPERTY);
+    public boolean updating() {
+        return updating;
     }
 
     public boolean isListed(String id) {
@@ -101,10 +108,10 @@ public final class KnownFailures {
             passed.put(id, failure == null);
         }
         boolean known = listed.contains(id);
-        if (failure == null && known && !updating()) {
+        if (failure == null && known && !updating) {
             fail(id + " now passes: remove it from " + resource + " (or rewrite the list: " + howToUpdate() + ")");
         }
-        if (failure != null && (known || updating())) {
+        if (failure != null && (known || updating)) {
             throw new TestAbortedException("known failure " + id + ": " + firstLine(failure));
         }
         if (failure != null) {
@@ -123,7 +130,7 @@ public final class KnownFailures {
     }
 
     private synchronized void checkList() throws IOException {
-        if (updating()) {
+        if (updating) {
             if (!passed.keySet().containsAll(cases)) {
                 fail("not every case ran (" + passed.size() + " of " + cases.size() + "), so " + resource
                         + " was not rewritten: run the whole test class");
