@@ -41,7 +41,11 @@ public final class Main implements Runnable {
         if (args.length > 0 && args[0].equals("compile")) {
             // the mpy-cross path skips picocli's model building: it would triple the start-up time
             // of every one-file compile (docs/performance.md), and compile reads its own arguments
-            return new CompileCommand(io, compiler).run(java.util.Arrays.asList(args).subList(1, args.length));
+            try {
+                return new CompileCommand(io, compiler).run(java.util.Arrays.asList(args).subList(1, args.length));
+            } catch (RuntimeException e) {
+                return internalError(io, e);
+            }
         }
         CommandLine cl = new CommandLine(new Main(), new Factory(io, compiler));
         cl.setExpandAtFiles(false);
@@ -51,11 +55,15 @@ public final class Main implements Runnable {
         compile.setUnmatchedOptionsArePositionalParams(true);
         // mpy-cross's "--" is read by MpyCrossFlags, not picocli; picocli needs some delimiter
         compile.setEndOfOptionsDelimiter("\0--");
-        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            io.err().println("freezer: internal error: " + e + "; this is a bug in freezer, please report it");
-            return FAILED;
-        });
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> internalError(io, e));
         return cl.execute(args);
+    }
+
+    /** A failure of freezer itself: said plainly, without a stack trace, never hidden. */
+    private static int internalError(StdStreams io, Exception e) {
+        io.err().println("freezer: internal error: " + e + "; this is a bug in freezer, please report it");
+        io.err().flush();
+        return FAILED;
     }
 
     /** {@code freezer} alone: the overview, as a usage error. */

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class CompilerThreads {
     /** The stack each compile thread reserves. */
-    public static final long STACK_BYTES = 512L * 1024 * 1024;
+    public static final long STACK_BYTES = 256L * 1024 * 1024;
 
     private CompilerThreads() {
     }
