@@ -2,7 +2,6 @@ package freezer.cli;
 
 import freezer.core.CompileError;
 import freezer.core.CompileOptions;
-import freezer.core.CompilerThreads;
 import freezer.core.MpyCrossFlags;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -85,8 +84,11 @@ final class BatchCompile {
     }
 
     private List<Outcome> compileAll(List<BatchPlan.Item> items, CompileOptions options, int jobs, boolean verbose) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, Math.max(1, items.size())),
-                CompilerThreads.factory("freezer-compile"));
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, Math.max(1, items.size())), r -> {
+            Thread t = new Thread(r, "freezer-batch");
+            t.setDaemon(true);
+            return t;
+        });
         try {
             List<Future<Outcome>> futures = new ArrayList<>();
             for (BatchPlan.Item item : items) {

@@ -2,15 +2,10 @@ package freezer.cli;
 
 import freezer.core.CompileError;
 import freezer.core.CompileOptions;
-import freezer.core.CompilerThreads;
 import freezer.core.MpyCrossFlags;
 import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /** mpy-cross's own job: one input, one output, as mpy-cross/main.c's compile_and_save does it. */
 final class SingleCompile {
@@ -56,7 +51,7 @@ final class SingleCompile {
         String inputPath = fromStdin ? STDIN_NAME : input;
         byte[] mpy;
         try {
-            mpy = compileOnBigStack(source, inputPath, flags.options());
+            mpy = compileOrReport(source, inputPath, flags.options());
         } catch (CompileError e) {
             return fail(Diagnostic.of(e, e.file() != null ? e.file() : inputPath, source));
         } catch (InternalFailure e) {
@@ -84,21 +79,14 @@ final class SingleCompile {
         return new String(b, 0, keep, java.nio.charset.StandardCharsets.UTF_8) + "mpy";
     }
 
-    private byte[] compileOnBigStack(byte[] source, String inputPath, CompileOptions options) {
-        ExecutorService pool = Executors.newSingleThreadExecutor(CompilerThreads.factory("freezer-compile"));
+    /** The compile; a failure that is not a {@link CompileError} is a freezer bug, reported as such. */
+    private byte[] compileOrReport(byte[] source, String inputPath, CompileOptions options) {
         try {
-            Future<byte[]> f = pool.submit(() -> compiler.compile(source, inputPath, options));
-            return f.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof CompileError ce) {
-                throw ce;
-            }
-            throw new InternalFailure(inputPath, e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            return compiler.compile(source, inputPath, options);
+        } catch (CompileError e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             throw new InternalFailure(inputPath, e);
-        } finally {
-            pool.shutdownNow();
         }
     }
 

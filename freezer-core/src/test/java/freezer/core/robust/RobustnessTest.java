@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import freezer.core.CompileError;
 import freezer.core.CompileOptions;
-import freezer.core.CompilerThreads;
 import freezer.core.MpyCompiler;
 import freezer.testkit.GoldenCompile;
 import freezer.testkit.GoldenCompile.Program;
@@ -38,7 +37,11 @@ class RobustnessTest {
     private static final List<CompileOptions> OPTIONS = List.of(CompileOptions.DEFAULT,
             CompileOptions.DEFAULT.withOptimisationLevel(3), CompileOptions.DEFAULT.withSmallIntBits(8));
 
-    private static final ExecutorService POOL = Executors.newCachedThreadPool(CompilerThreads.factory("robust"));
+    private static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "robust");
+        t.setDaemon(true);
+        return t;
+    });
     private static final AtomicInteger COMPILED = new AtomicInteger();
     private static final AtomicInteger REJECTED = new AtomicInteger();
 
@@ -77,7 +80,7 @@ class RobustnessTest {
         return tests.stream();
     }
 
-    /** Compiles on a compiler thread, as the CLI does; anything but bytes or a CompileError fails. */
+    /** Compiles as the CLI does; anything but bytes or a CompileError fails. */
     private static void survives(String name, byte[] source, CompileOptions options) throws InterruptedException {
         Future<byte[]> f = POOL.submit(() -> MpyCompiler.compileToMpy(source, "input.py", options));
         try {
