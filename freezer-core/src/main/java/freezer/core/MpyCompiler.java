@@ -7,6 +7,7 @@ import freezer.core.mpy.MpyWriter;
 import freezer.core.parse.InternedStrings;
 import freezer.core.parse.ParseNode;
 import freezer.core.parse.Parser;
+import java.util.function.Supplier;
 
 /**
  * The whole compile of one source file, as mpy-cross does it: lex, parse, compile, and the
@@ -26,53 +27,19 @@ public final class MpyCompiler {
      * @throws CompileError when mpy-cross would reject the input
      */
     public static CompiledModule compile(byte[] source, String inputPath, CompileOptions options) {
-        if (Thread.currentThread() instanceof DeepStackThread) {
-            return compileHere(source, inputPath, options);
-        }
-        // The compiler recurses on the parse tree as upstream's does; a thread with a deep stack
-        // lets it compile the deepest nesting mpy-cross compiles, and far beyond.
-        CompiledModule[] result = new CompiledModule[1];
-        RuntimeException[] failure = new RuntimeException[1];
-        Thread t = new DeepStackThread(() -> {
-            try {
-                result[0] = compileHere(source, inputPath, options);
-            } catch (RuntimeException e) {
-                failure[0] = e;
-            }
-        });
-        t.start();
-        boolean interrupted = false;
-        while (true) {
-            try {
-                t.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        if (failure[0] != null) {
-            throw failure[0];
-        }
-        return result[0];
+        return DeepStack.call(() -> guarded(inputPath, () -> compileUnguarded(source, inputPath, options)));
     }
 
-    /** A thread whose stack is deep enough for the compiler's recursion on any real input. */
-    public static final class DeepStackThread extends Thread {
-        /** 1 GiB of address space; only the pages actually used are committed. */
-        public static final long STACK_BYTES = 1L << 30;
-
-        public DeepStackThread(Runnable task) {
-            super(null, task, "freezer-compile", STACK_BYTES);
-            setDaemon(true);
-        }
+    /** {@link #compile} and the .mpy bytes of the result. */
+    public static byte[] compileToMpy(byte[] source, String inputPath, CompileOptions options) {
+        return DeepStack.call(() -> guarded(inputPath,
+                () -> MpyWriter.write(compileUnguarded(source, inputPath, options))));
     }
 
-    private static CompiledModule compileHere(byte[] source, String inputPath, CompileOptions options) {
+    /** Past even the deep stack's depth, the input is rejected with a clear error. */
+    private static <T> T guarded(String inputPath, Supplier<T> work) {
         try {
-            return compileUnguarded(source, inputPath, options);
+            return work.get();
         } catch (StackOverflowError e) {
             throw CompileError.withoutLine(ErrorType.RuntimeError,
                     "maximum recursion depth exceeded (the input nests too deeply)", inputPath, 0, 0);
@@ -89,10 +56,5 @@ public final class MpyCompiler {
         Lexer lexer = new Lexer(inputPath, source, options.optimisationLevel());
         ParseNode root = Parser.parseFile(lexer, interned, options.smallIntBits());
         return Compiler.compile(root, sourceName, options, interned);
-    }
-
-    /** {@link #compile} and the .mpy bytes of the result. */
-    public static byte[] compileToMpy(byte[] source, String inputPath, CompileOptions options) {
-        return MpyWriter.write(compile(source, inputPath, options));
     }
 }
