@@ -2,6 +2,7 @@ package freezer.cli;
 
 import freezer.core.CompileError;
 import freezer.core.CompileOptions;
+import freezer.core.DeepStack;
 import freezer.core.MpyCrossFlags;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -84,11 +85,9 @@ final class BatchCompile {
     }
 
     private List<Outcome> compileAll(List<BatchPlan.Item> items, CompileOptions options, int jobs, boolean verbose) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, Math.max(1, items.size())), r -> {
-            Thread t = new Thread(r, "freezer-batch");
-            t.setDaemon(true);
-            return t;
-        });
+        // deep-stack workers: the compiler then runs on them directly, with no thread per file
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, Math.max(1, items.size())),
+                r -> new DeepStack.DeepStackThread(r, "freezer-batch"));
         try {
             List<Future<Outcome>> futures = new ArrayList<>();
             for (BatchPlan.Item item : items) {

@@ -36,13 +36,19 @@ public final class MpyCompiler {
                 () -> MpyWriter.write(compileUnguarded(source, inputPath, options))));
     }
 
-    /** Past even the deep stack's depth, the input is rejected with a clear error. */
+    /**
+     * Past even the deep stack's depth, or the heap's size, the input is rejected with a clear
+     * error, as mpy-cross rejects what overflows its own heap with a MemoryError.
+     */
     private static <T> T guarded(String inputPath, Supplier<T> work) {
         try {
             return work.get();
         } catch (StackOverflowError e) {
             throw CompileError.withoutLine(ErrorType.RuntimeError,
                     "maximum recursion depth exceeded (the input nests too deeply)", inputPath, 0, 0);
+        } catch (OutOfMemoryError e) {
+            throw CompileError.withoutLine(ErrorType.MemoryError,
+                    "out of memory compiling this input (raise the JVM's -Xmx to go further)", inputPath, 0, 0);
         }
     }
 
