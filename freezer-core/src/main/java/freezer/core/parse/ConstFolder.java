@@ -38,7 +38,7 @@ final class ConstFolder {
 
     /** The value of a name defined with {@code const()}, or null. */
     ConstValue constNamed(String id) {
-        return consts.get(id);
+        return consts.isEmpty() ? null : consts.get(id);
     }
 
     /**

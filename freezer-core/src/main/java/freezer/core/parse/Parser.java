@@ -79,7 +79,7 @@ public final class Parser {
                                 matched = true;
                                 break;
                             }
-                        } else {
+                        } else if (part.rule().mayStartWith(lex.token().kind())) {
                             if (i + 1 < n) {
                                 pushRule(srcLine, srcColumn, rule, i + 1);
                             }

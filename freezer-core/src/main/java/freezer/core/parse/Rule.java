@@ -1,6 +1,7 @@
 package freezer.core.parse;
 
 import freezer.core.lexer.TokenKind;
+import java.util.EnumSet;
 
 /**
  * MicroPython's grammar (py/grammar.h, as mpy-cross configures it: async/await, := , slices and
@@ -213,6 +214,9 @@ public enum Rule {
     private final Kind kind;
     private final String[] spelling;
     private Part[] parts;
+    /** The tokens the rule's input can start with, and whether it can match nothing. */
+    private EnumSet<TokenKind> first;
+    private boolean nullable;
 
     Rule(Kind kind, String... spelling) {
         this.kind = kind;
@@ -225,7 +229,66 @@ public enum Rule {
             for (int i = 0; i < r.spelling.length; i++) {
                 r.parts[i] = resolve(r.spelling[i]);
             }
+            r.first = EnumSet.noneOf(TokenKind.class);
         }
+        computeFirstSets();
+    }
+
+    /** FIRST sets and nullability, by iterating to a fixed point over the table. */
+    private static void computeFirstSets() {
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Rule r : values()) {
+                EnumSet<TokenKind> f = EnumSet.copyOf(r.first);
+                boolean n;
+                if (r.kind == Kind.OR) {
+                    n = false;
+                    for (Part p : r.parts) {
+                        addFirst(f, p);
+                        n |= partNullable(p);
+                    }
+                } else if (r.kind.isAnd()) {
+                    n = true;
+                    for (Part p : r.parts) {
+                        addFirst(f, p);
+                        if (!partNullable(p)) {
+                            n = false;
+                            break;
+                        }
+                    }
+                } else {
+                    addFirst(f, r.parts[0]);
+                    n = partNullable(r.parts[0]);
+                }
+                if (!f.equals(r.first) || n != r.nullable) {
+                    r.first = f;
+                    r.nullable = n;
+                    changed = true;
+                }
+            }
+        }
+    }
+
+    private static void addFirst(EnumSet<TokenKind> f, Part p) {
+        if (p.isToken()) {
+            f.add(p.token());
+        } else {
+            f.addAll(p.rule().first);
+        }
+    }
+
+    private static boolean partNullable(Part p) {
+        return p.optional() || (!p.isToken() && p.rule().nullable);
+    }
+
+    /**
+     * Whether this rule could match input that starts with {@code token}. A rule that cannot
+     * fails at that very token without a trace (nothing consumed, no error), so the parser may
+     * skip trying it: a shortcut that changes no outcome.
+     */
+    public boolean mayStartWith(TokenKind token) {
+        return nullable || first.contains(token);
     }
 
     private static Part resolve(String s) {
