@@ -7,13 +7,13 @@ package freezer.core.emit;
  * disassembler.
  */
 public enum Opcode {
-    LOAD_CONST_FALSE(0x51, OperandFormat.BYTE),
-    LOAD_CONST_NONE(0x52, OperandFormat.BYTE),
-    LOAD_CONST_TRUE(0x53, OperandFormat.BYTE),
+    LOAD_CONST_FALSE(0x50, OperandFormat.BYTE),
+    LOAD_CONST_NONE(0x51, OperandFormat.BYTE),
+    LOAD_CONST_TRUE(0x52, OperandFormat.BYTE),
     LOAD_CONST_SMALL_INT(0x22, OperandFormat.VAR_UINT),
     LOAD_CONST_STRING(0x10, OperandFormat.QSTR),
     LOAD_CONST_OBJ(0x23, OperandFormat.VAR_UINT),
-    LOAD_NULL(0x54, OperandFormat.BYTE),
+    LOAD_NULL(0x53, OperandFormat.BYTE),
 
     LOAD_FAST_N(0x24, OperandFormat.VAR_UINT),
     LOAD_DEREF(0x25, OperandFormat.VAR_UINT),
@@ -22,26 +22,26 @@ public enum Opcode {
     LOAD_ATTR(0x13, OperandFormat.QSTR),
     LOAD_METHOD(0x14, OperandFormat.QSTR),
     LOAD_SUPER_METHOD(0x15, OperandFormat.QSTR),
-    LOAD_BUILD_CLASS(0x55, OperandFormat.BYTE),
-    LOAD_SUBSCR(0x56, OperandFormat.BYTE),
+    LOAD_BUILD_CLASS(0x54, OperandFormat.BYTE),
+    LOAD_SUBSCR(0x55, OperandFormat.BYTE),
 
     STORE_FAST_N(0x26, OperandFormat.VAR_UINT),
     STORE_DEREF(0x27, OperandFormat.VAR_UINT),
     STORE_NAME(0x16, OperandFormat.QSTR),
     STORE_GLOBAL(0x17, OperandFormat.QSTR),
     STORE_ATTR(0x18, OperandFormat.QSTR),
-    STORE_SUBSCR(0x57, OperandFormat.BYTE),
+    STORE_SUBSCR(0x56, OperandFormat.BYTE),
 
     DELETE_FAST(0x28, OperandFormat.VAR_UINT),
     DELETE_DEREF(0x29, OperandFormat.VAR_UINT),
     DELETE_NAME(0x19, OperandFormat.QSTR),
     DELETE_GLOBAL(0x1a, OperandFormat.QSTR),
 
-    DUP_TOP(0x58, OperandFormat.BYTE),
-    DUP_TOP_TWO(0x59, OperandFormat.BYTE),
-    POP_TOP(0x5a, OperandFormat.BYTE),
-    ROT_TWO(0x5b, OperandFormat.BYTE),
-    ROT_THREE(0x5c, OperandFormat.BYTE),
+    DUP_TOP(0x57, OperandFormat.BYTE),
+    DUP_TOP_TWO(0x58, OperandFormat.BYTE),
+    POP_TOP(0x59, OperandFormat.BYTE),
+    ROT_TWO(0x5a, OperandFormat.BYTE),
+    ROT_THREE(0x5b, OperandFormat.BYTE),
 
     /** Signed offset, then a byte: the number of exception handlers to unwind. */
     UNWIND_JUMP(0x40, OperandFormat.OFFSET),
@@ -55,10 +55,10 @@ public enum Opcode {
     SETUP_FINALLY(0x49, OperandFormat.OFFSET),
     POP_EXCEPT_JUMP(0x4a, OperandFormat.OFFSET),
     FOR_ITER(0x4b, OperandFormat.OFFSET),
-    WITH_CLEANUP(0x5d, OperandFormat.BYTE),
-    END_FINALLY(0x5e, OperandFormat.BYTE),
-    GET_ITER(0x5f, OperandFormat.BYTE),
-    GET_ITER_STACK(0x50, OperandFormat.BYTE),
+    WITH_CLEANUP(0x5c, OperandFormat.BYTE),
+    END_FINALLY(0x5d, OperandFormat.BYTE),
+    GET_ITER(0x5e, OperandFormat.BYTE),
+    GET_ITER_STACK(0x5f, OperandFormat.BYTE),
 
     BUILD_TUPLE(0x2a, OperandFormat.VAR_UINT),
     BUILD_LIST(0x2b, OperandFormat.VAR_UINT),

@@ -29,7 +29,8 @@ public final class BuiltinQstrs {
         this.pool = Collections.unmodifiableList(pool);
         this.staticCount = staticCount;
         Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < pool.size(); i++) {
+        // entry 0 is MP_QSTRnull, whose empty text belongs to MP_QSTR_ (entry 1)
+        for (int i = 1; i < pool.size(); i++) {
             index.putIfAbsent(pool.get(i), i);
         }
         this.indexOf = index;
