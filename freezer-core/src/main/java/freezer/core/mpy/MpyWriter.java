@@ -54,11 +54,16 @@ public final class MpyWriter {
         for (ConstObject o : m.constants()) {
             writeObj(out, o);
         }
+        writeCode(out, m.root());
+    }
+
+    /** A function and all functions under it, parents before children. */
+    static void writeCode(ByteArrayOutputStream out, RawCode root) {
         Deque<RawCode> stack = new ArrayDeque<>();
-        stack.push(m.root());
+        stack.push(root);
         while (!stack.isEmpty()) {
             RawCode rc = stack.pop();
-            rawCode(rc);
+            rawCode(out, rc);
             for (int i = rc.children().size() - 1; i >= 0; i--) {
                 stack.push(rc.children().get(i));
             }
@@ -123,7 +128,7 @@ public final class MpyWriter {
     }
 
     /** One raw code without its children: persistentcode.c save_raw_code (and load_raw_code for viper extras). */
-    private void rawCode(RawCode rc) {
+    private static void rawCode(ByteArrayOutputStream out, RawCode rc) {
         int n = rc.children().size();
         byte[] data = rc instanceof BytecodeFunction f ? f.funData() : Disassembler.machineCode(rc);
         Uint.write(out, (long) data.length << 3 | (n != 0 ? 4 : 0) | rc.kind().bits());
