@@ -96,8 +96,9 @@ public final class DisassemblyJson {
                 childIds.get(n.parent()).add(n.id());
             }
         }
+        List<String> paths = RawCodeTrees.pathTexts(nodes);
         for (RawCodeTrees.Node n : nodes) {
-            function(m, nodes, n, childIds.get(n.id()));
+            function(m, n, paths.get(n.id()), childIds.get(n.id()));
         }
         g.writeEndArray();
         g.writeEndObject();
@@ -127,8 +128,7 @@ public final class DisassemblyJson {
         g.writeEndObject();
     }
 
-    private void function(CompiledModule m, List<RawCodeTrees.Node> nodes, RawCodeTrees.Node n, List<Integer> children)
-            throws IOException {
+    private void function(CompiledModule m, RawCodeTrees.Node n, String path, List<Integer> children) throws IOException {
         RawCode rc = n.code();
         g.writeStartObject();
         g.writeNumberField("id", n.id());
@@ -137,7 +137,7 @@ public final class DisassemblyJson {
         } else {
             g.writeNumberField("parent", n.parent());
         }
-        g.writeStringField("path", RawCodeTrees.pathText(nodes, n));
+        g.writeStringField("path", path);
         g.writeStringField("kind", rc.kind().upstreamName());
         g.writeStringField("simpleName", Disassembler.simpleName(m, rc));
         if (rc instanceof BytecodeFunction f) {

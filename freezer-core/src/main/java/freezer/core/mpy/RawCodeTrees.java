@@ -45,28 +45,40 @@ public final class RawCodeTrees {
         return out;
     }
 
+    /** Paths of up to this depth are shown whole; deeper ones keep their first and last ten steps. */
+    private static final int PATH_SHOWN = 24;
+    private static final int PATH_ENDS = 10;
+
     /**
-     * A function's place as child indices from the top level: {@code 0} is the module,
-     * {@code 0.2.1} the second child of its third child. Very deep paths are shortened in the
-     * middle.
+     * Every function's place as child indices from the top level: {@code 0} is the module,
+     * {@code 0.2.1} the second child of its third child. Paths deeper than 24 are shortened in
+     * the middle ({@code 0.1...(n more)...0}), so the texts stay short however deep the tree.
+     *
+     * @param nodes the result of {@link #preorder}
      */
-    public static String pathText(List<Node> nodes, Node n) {
-        List<Integer> indices = new ArrayList<>();
-        for (Node at = n; at.parent() >= 0; at = nodes.get(at.parent())) {
-            indices.add(at.childIndex());
-        }
-        StringBuilder b = new StringBuilder("0");
-        int size = indices.size();
-        for (int i = size - 1; i >= 0; i--) {
-            int shown = size - 1 - i;
-            if (size > 24 && shown == 10) {
-                b.append(".(").append(size - 20).append(" more)");
-                i = 10;
+    public static List<String> pathTexts(List<Node> nodes) {
+        List<String> prefix = new ArrayList<>(nodes.size());
+        List<String> out = new ArrayList<>(nodes.size());
+        for (Node n : nodes) {
+            if (n.parent() < 0) {
+                prefix.add("0");
+                out.add("0");
                 continue;
             }
-            b.append('.').append(indices.get(i));
+            prefix.add(n.depth() <= PATH_ENDS ? prefix.get(n.parent()) + "." + n.childIndex() : prefix.get(n.parent()));
+            if (n.depth() <= PATH_SHOWN) {
+                out.add(out.get(n.parent()) + "." + n.childIndex());
+                continue;
+            }
+            StringBuilder tail = new StringBuilder();
+            Node at = n;
+            for (int i = 0; i < PATH_ENDS; i++) {
+                tail.insert(0, "." + at.childIndex());
+                at = nodes.get(at.parent());
+            }
+            out.add(prefix.get(n.id()) + ".(" + (n.depth() - 2 * PATH_ENDS) + " more)" + tail);
         }
-        return b.toString();
+        return out;
     }
 
     static boolean equal(RawCode a, RawCode b) {
