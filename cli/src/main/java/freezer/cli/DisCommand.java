@@ -13,10 +13,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code freezer dis [--json] FILE.mpy...}: the text of {@code mpy-tool.py -d}, or the same as JSON. */
-@Command(name = "dis", mixinStandardHelpOptions = true,
-        description = {"Disassemble .mpy files: the text mpy-tool.py -d prints (docs/dis.md).",
-            "Nothing is printed unless every file reads."})
+@Command(name = "dis",
+        description = {"Disassemble .mpy files: the text mpy-tool.py -d prints (docs/dis.md). "
+            + "Nothing is printed unless every file reads."})
 public final class DisCommand implements Callable<Integer> {
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+    private boolean help;
+
     @Option(names = "--json", description = "print JSON (schema in docs/dis.md) instead of text")
     private boolean json;
 

@@ -18,10 +18,13 @@ import picocli.CommandLine.Parameters;
  * {@code freezer info [--arch A] [--small-int-bits N] FILE.mpy...}: what each file holds and,
  * given facts about a target, whether that target loads it and why not.
  */
-@Command(name = "info", mixinStandardHelpOptions = true,
-        description = {"Show what .mpy files hold; with --arch and/or --small-int-bits, whether such a target",
-            "loads them (py/persistentcode.c's header tests). Exit 1 when a file does not read or does not load."})
+@Command(name = "info",
+        description = {"Show what .mpy files hold; with --arch and/or --small-int-bits, whether such a target "
+            + "loads them (py/persistentcode.c's header tests). Exit 1 when a file does not read or does not load."})
 public final class InfoCommand implements Callable<Integer> {
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+    private boolean help;
+
     @Option(names = "--arch", paramLabel = "A", converter = ArchConverter.class,
             description = "the target's native architecture (x86, x64, armv6, armv6m, armv7m, armv7em, armv7emsp,"
                     + " armv7emdp, xtensa, xtensawin, rv32imc, rv64imc), or none for a port without native code")

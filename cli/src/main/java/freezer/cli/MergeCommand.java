@@ -16,16 +16,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code freezer merge -o OUT.mpy A.mpy B.mpy...}: the bytes of {@code mpy-tool.py --merge}. */
-@Command(name = "merge", mixinStandardHelpOptions = true,
-        description = {"Merge .mpy files into one whose module code runs each part in order",
-            "(mpy-tool.py --merge; docs/dis.md). OUT is written only when every input reads and merges."})
+@Command(name = "merge",
+        description = {"Merge .mpy files into one whose module code runs each part in order "
+            + "(mpy-tool.py --merge; docs/dis.md). OUT is written only when every input reads and merges."})
 public final class MergeCommand implements Callable<Integer> {
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+    private boolean help;
+
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.mpy", description = "the merged file")
     private String output;
 
     @Option(names = "--exact-mpy-tool",
-            description = {"reproduce mpy-tool.py's bytes even where it shifts UNWIND_JUMP offsets by one",
-                "(break/continue out of try or with blocks in all but the first file then jump wrong)"})
+            description = "reproduce mpy-tool.py's bytes even where it shifts UNWIND_JUMP offsets by one (break/continue out of try or with blocks in all but the first file then jump wrong)")
     private boolean exactMpyTool;
 
     @Parameters(arity = "1..*", paramLabel = "FILE.mpy", description = ".mpy files, in the order their code runs")

@@ -2,6 +2,7 @@ package freezer.core.mpy;
 
 import freezer.core.NativeArch;
 import freezer.core.qstr.BuiltinQstrs;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +24,11 @@ public record MpyInfo(int version, int subVersion, NativeArch arch, long archFla
         Map<String, Integer> constantsByType, long bytecodeBytes, long machineCodeBytes) {
 
     public MpyInfo {
-        functionsByKind = Map.copyOf(functionsByKind);
-        constantsByType = Map.copyOf(constantsByType);
+        // fixed iteration orders: kinds in CodeKind order, types by name
+        Map<CodeKind, Integer> kinds = new EnumMap<>(CodeKind.class);
+        kinds.putAll(functionsByKind);
+        functionsByKind = Collections.unmodifiableMap(kinds);
+        constantsByType = Collections.unmodifiableSortedMap(new TreeMap<>(constantsByType));
     }
 
     public static MpyInfo of(CompiledModule m, long size) {
