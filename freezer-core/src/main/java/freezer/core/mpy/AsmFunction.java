@@ -29,10 +29,6 @@ public record AsmFunction(byte[] machineCode, int scopeFlags, int nPosArgs, long
         return machineCode.clone();
     }
 
-    int codeLength() {
-        return machineCode.length;
-    }
-
     @Override
     public boolean equals(Object o) {
         return o instanceof RawCode r && RawCodeTrees.equal(this, r);

@@ -77,10 +77,6 @@ final class ByteInput {
         return data[pos++] & 0xff;
     }
 
-    int peek() {
-        return pos < end ? data[pos] & 0xff : -1;
-    }
-
     /** An unsigned varint in the shortest form (no leading 0x80 byte). */
     long uint(String what) throws MpyFormatException {
         long start = offset();

@@ -22,6 +22,8 @@ import java.util.Optional;
 public final class MpyReader {
     /** Constant tuples nest at most this deep (mpy-cross itself fails well before). */
     public static final int MAX_TUPLE_DEPTH = 1000;
+    /** Int constants have at most this many characters: converting decimal text takes time quadratic in it. */
+    public static final int MAX_INT_DIGITS = 100_000;
     private static final int PATH_DEPTH_SHOWN = 16;
 
     private final ByteInput in;
@@ -187,7 +189,12 @@ public final class MpyReader {
                 return type == MpyWriter.OBJ_STR ? new ConstObject.Str(s) : new ConstObject.Bytes(s);
             }
             case MpyWriter.OBJ_INT: {
-                String text = ByteStrings.of(in.bytes(in.uint("int constant length"), "int constant"));
+                long length = in.uint("int constant length");
+                if (length > MAX_INT_DIGITS) {
+                    throw in.errorAt(start, "int constant of " + length + " digits; freezer reads at most "
+                            + MAX_INT_DIGITS);
+                }
+                String text = ByteStrings.of(in.bytes(length, "int constant"));
                 if (!NumberText.isCanonicalInt(text)) {
                     throw in.errorAt(start, "int constant " + clip(PythonRepr.str(text))
                             + " is not a decimal integer as MicroPython writes one");
@@ -224,7 +231,6 @@ public final class MpyReader {
     /** A function read up to its children. */
     private static final class Pending {
         CodeKind kind;
-        String label;
         String path;
         int depth;
         BytecodeDecoder.Decoded bytecode;
@@ -339,7 +345,6 @@ public final class MpyReader {
                 break;
             }
         }
-        p.label = label;
         if (map != null) {
             map.add(start, bodyAt, label, "kind (" + p.kind.upstreamName() + ") and length (" + length + ")");
             if (p.bytecode != null) {

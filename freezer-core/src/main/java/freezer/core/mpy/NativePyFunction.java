@@ -34,10 +34,6 @@ public record NativePyFunction(byte[] machineCode, int preludeOffset, List<RawCo
         return machineCode.clone();
     }
 
-    int codeLength() {
-        return machineCode.length;
-    }
-
     /** The embedded prelude; offsets in it are indices into the machine code. */
     public EmbeddedPrelude prelude() {
         try {

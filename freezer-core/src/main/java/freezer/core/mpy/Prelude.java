@@ -8,8 +8,6 @@ import java.io.ByteArrayOutputStream;
  * {@code xFSSKAED} repeated, where S is n_state - 1.
  */
 public record Prelude(int nState, int nExcStack, int scopeFlags, int nPosArgs, int nKwonlyArgs, int nDefPosArgs) {
-    /** py/runtime0.h: the generator flag, the one scope flag the loader looks at. */
-    public static final int SCOPE_FLAG_GENERATOR = 0x01;
     /** No canonical signature of values that fit in an int is longer. */
     static final int MAX_SIG_BYTES = 20;
 

@@ -55,10 +55,6 @@ public record ViperFunction(byte[] machineCode, int scopeFlags, byte[] rodata, l
         return rodata == null ? null : rodata.clone();
     }
 
-    int codeLength() {
-        return machineCode.length;
-    }
-
     @Override
     public boolean equals(Object o) {
         return o instanceof RawCode r && RawCodeTrees.equal(this, r);

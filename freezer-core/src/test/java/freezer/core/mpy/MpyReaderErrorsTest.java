@@ -167,6 +167,15 @@ class MpyReaderErrorsTest {
     }
 
     @Test
+    void intConstantsHaveALengthLimit() throws MpyFormatException {
+        String digits = "7".repeat(MpyReader.MAX_INT_DIGITS);
+        byte[] ok = MpyWriter.write(Modules.tiny(List.of(new ConstObject.Int(new java.math.BigInteger(digits)))));
+        assertThat(MpyWriter.write(MpyReader.read(ok))).isEqualTo(ok);
+        byte[] tooLong = MpyWriter.write(Modules.tiny(List.of(new ConstObject.Int(new java.math.BigInteger(digits + "7")))));
+        reading(tooLong).hasMessageContaining("int constant of 100001 digits; freezer reads at most 100000");
+    }
+
+    @Test
     void deepTuplesStopAtTheLimit() throws MpyFormatException {
         ConstObject t = new ConstObject.Tuple(List.of());
         for (int i = 0; i < MpyReader.MAX_TUPLE_DEPTH; i++) {
