@@ -1,7 +1,13 @@
 package freezer.core;
 
+import freezer.core.compile.Compiler;
+import freezer.core.lexer.Lexer;
 import freezer.core.mpy.CompiledModule;
 import freezer.core.mpy.MpyWriter;
+import freezer.core.parse.InternedStrings;
+import freezer.core.parse.ParseNode;
+import freezer.core.parse.Parser;
+import java.util.function.Supplier;
 
 /**
  * The whole compile of one source file, as mpy-cross does it: lex, parse, compile, and the
@@ -21,12 +27,40 @@ public final class MpyCompiler {
      * @throws CompileError when mpy-cross would reject the input
      */
     public static CompiledModule compile(byte[] source, String inputPath, CompileOptions options) {
-        throw CompileError.withoutLine(ErrorType.NotImplementedError, "the compiler is not written yet",
-                inputPath, 0, 0);
+        return DeepStack.call(() -> guarded(inputPath, () -> compileUnguarded(source, inputPath, options)));
     }
 
     /** {@link #compile} and the .mpy bytes of the result. */
     public static byte[] compileToMpy(byte[] source, String inputPath, CompileOptions options) {
-        return MpyWriter.write(compile(source, inputPath, options));
+        return DeepStack.call(() -> guarded(inputPath,
+                () -> MpyWriter.write(compileUnguarded(source, inputPath, options))));
+    }
+
+    /**
+     * Past even the deep stack's depth, or the heap's size, the input is rejected with a clear
+     * error, as mpy-cross rejects what overflows its own heap with a MemoryError.
+     */
+    private static <T> T guarded(String inputPath, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (StackOverflowError e) {
+            throw CompileError.withoutLine(ErrorType.RuntimeError,
+                    "maximum recursion depth exceeded (the input nests too deeply)", inputPath, 0, 0);
+        } catch (OutOfMemoryError e) {
+            throw CompileError.withoutLine(ErrorType.MemoryError,
+                    "out of memory compiling this input (raise the JVM's -Xmx to go further)", inputPath, 0, 0);
+        }
+    }
+
+    private static CompiledModule compileUnguarded(byte[] source, String inputPath, CompileOptions options) {
+        String sourceName = options.sourceName() != null ? options.sourceName() : inputPath;
+        // mpy-cross interns the file names before it reads the file: a string literal equal to
+        // one of them is already a qstr
+        InternedStrings interned = new InternedStrings();
+        interned.intern(ByteStrings.fromText(inputPath));
+        interned.intern(ByteStrings.fromText(sourceName));
+        Lexer lexer = new Lexer(inputPath, source, options.optimisationLevel());
+        ParseNode root = Parser.parseFile(lexer, interned, options.smallIntBits());
+        return Compiler.compile(root, sourceName, options, interned);
     }
 }

@@ -1,7 +1,8 @@
 package freezer.core.qstr;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import freezer.core.ByteStrings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,7 +30,7 @@ public final class BuiltinQstrs {
         this.pool = Collections.unmodifiableList(pool);
         this.staticCount = staticCount;
         Map<String, Integer> index = new HashMap<>();
-        // entry 0 is MP_QSTRnull, whose empty text belongs to MP_QSTR_ (entry 1)
+        // entry 0 is the null qstr, not the empty string (which is entry 1)
         for (int i = 1; i < pool.size(); i++) {
             index.putIfAbsent(pool.get(i), i);
         }
@@ -74,19 +75,11 @@ public final class BuiltinQstrs {
     }
 
     private static BuiltinQstrs load() {
-        ObjectMapper json = new ObjectMapper();
         try {
-            JsonNode all = json.readTree(resource("mpy-cross-qstrs.json"));
-            JsonNode statics = json.readTree(resource("static-qstrs.json"));
-            List<String> pool = new ArrayList<>();
-            for (JsonNode q : all) {
-                if (q.get("index").asInt() != pool.size()) {
-                    throw new IllegalStateException("mpy-cross-qstrs.json is not in pool order");
-                }
-                pool.add(ByteStrings.fromText(q.get("string").asText()));
-            }
+            List<String> pool = stringsOf(resource("mpy-cross-qstrs.json"), "string");
+            List<String> statics = stringsOf(resource("static-qstrs.json"), null);
             for (int i = 0; i < statics.size(); i++) {
-                if (!pool.get(i + 1).equals(ByteStrings.fromText(statics.get(i).asText()))) {
+                if (!pool.get(i + 1).equals(statics.get(i))) {
                     throw new IllegalStateException("static qstr " + i + " is not pool entry " + (i + 1));
                 }
             }
@@ -94,6 +87,38 @@ public final class BuiltinQstrs {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The strings of a JSON array, as byte strings: the array's own strings, or each object's
+     * {@code field}. A streaming read: building a databind mapper would cost more start-up time
+     * than the rest of a one-file compile.
+     */
+    private static List<String> stringsOf(InputStream in, String field) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (JsonParser p = new JsonFactory().createParser(in)) {
+            if (p.nextToken() != JsonToken.START_ARRAY) {
+                throw new IOException("expected a JSON array");
+            }
+            for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                if (field == null) {
+                    out.add(ByteStrings.fromText(p.getText()));
+                    continue;
+                }
+                String value = null;
+                for (JsonToken f = p.nextToken(); f != JsonToken.END_OBJECT; f = p.nextToken()) {
+                    String name = p.currentName();
+                    p.nextToken();
+                    if (field.equals(name)) {
+                        value = p.getText();
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+                out.add(ByteStrings.fromText(value));
+            }
+        }
+        return out;
     }
 
     private static InputStream resource(String name) throws IOException {

@@ -1,0 +1,51 @@
+package freezer.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Writes a file whole or not at all: the bytes go to a temporary file beside it, which is then
+ * renamed over it, so a reader never sees half a file and a failure leaves the old one (or
+ * none). What is not a regular file ({@code /dev/null}, a pipe) is written directly; a symbolic
+ * link is written through, as mpy-cross's fopen would.
+ */
+final class AtomicFiles {
+    private static final AtomicLong COUNTER = new AtomicLong();
+
+    private AtomicFiles() {
+    }
+
+    static void write(Path target, byte[] bytes) throws IOException {
+        Path real = target;
+        if (Files.isSymbolicLink(target) && Files.exists(target)) {
+            real = target.toRealPath();
+        }
+        if (Files.exists(real) && !Files.isRegularFile(real)) {
+            if (Files.isDirectory(real)) {
+                throw new IOException("is a directory");
+            }
+            try (OutputStream out = Files.newOutputStream(real, StandardOpenOption.WRITE)) {
+                out.write(bytes);
+            }
+            return;
+        }
+        Path dir = real.toAbsolutePath().getParent();
+        // not Files.createTempFile: its 0600 mode would stick to the output
+        Path tmp = dir.resolve("." + real.getFileName() + "." + ProcessHandle.current().pid() + "."
+                + COUNTER.incrementAndGet() + ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
+                out.write(bytes);
+            }
+            Files.move(tmp, real, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

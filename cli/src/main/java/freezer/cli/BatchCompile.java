@@ -1,0 +1,165 @@
+package freezer.cli;
+
+import freezer.core.CompileError;
+import freezer.core.CompileOptions;
+import freezer.core.DeepStack;
+import freezer.core.MpyCrossFlags;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * freezer's batch form: many files, one process, all cores. Each file is compiled and written
+ * on its own (a failure writes nothing for that file and stops no other), outputs are written
+ * atomically, and errors are reported in input order whatever order the threads finish in.
+ */
+final class BatchCompile {
+    private final StdStreams io;
+    private final ModuleCompiler compiler;
+    private final DiagnosticPrinter printer;
+
+    BatchCompile(StdStreams io, ModuleCompiler compiler, DiagnosticPrinter printer) {
+        this.io = io;
+        this.compiler = compiler;
+        this.printer = printer;
+    }
+
+    /** What became of one file: bytes written, or the error to report. */
+    private record Outcome(BatchPlan.Item item, int bytes, Diagnostic error) {
+    }
+
+    int run(MpyCrossFlags flags) {
+        String root = flags.extras().get(CompileCommand.ROOT);
+        String outDir = flags.extras().get(CompileCommand.OUT_DIR);
+        if (root == null || outDir == null) {
+            throw new CompileCommand.UsageError("batch mode needs both --root and --out-dir");
+        }
+        if (flags.outputFile() != null) {
+            throw new CompileCommand.UsageError("-o does not apply in batch mode: outputs go under --out-dir");
+        }
+        if (flags.options().sourceName() != null) {
+            throw new CompileCommand.UsageError("-s does not apply in batch mode: each file's source name is its"
+                    + " path under --root");
+        }
+        if (flags.inputs().contains("-")) {
+            throw new CompileCommand.UsageError("- (standard input) does not apply in batch mode");
+        }
+        int jobs = jobs(flags.extras().get(CompileCommand.JOBS));
+
+        List<String> inputs;
+        try {
+            inputs = BatchPlan.expandListFiles(flags.inputs());
+        } catch (BatchPlan.ListFileException e) {
+            printer.print(Diagnostic.io(e.file, e.getMessage()), io.err());
+            return Main.FAILED;
+        }
+        if (inputs.isEmpty() && !flags.inputs().isEmpty()) {
+            throw new CompileCommand.UsageError("no input file: the list files are empty");
+        }
+        BatchPlan plan;
+        try {
+            plan = BatchPlan.of(root, outDir, inputs);
+        } catch (IOException e) {
+            printer.print(Diagnostic.io(root, "can't list " + root + ": " + InputFiles.reason(e)), io.err());
+            return Main.FAILED;
+        }
+        if (!plan.problems().isEmpty()) {
+            for (String p : plan.problems()) {
+                io.err().println("freezer compile: " + p);
+            }
+            io.err().flush();
+            return Main.USAGE;
+        }
+
+        List<Outcome> outcomes = compileAll(plan.items(), flags.options(), jobs, flags.verbosity() > 0);
+        long failed = outcomes.stream().filter(o -> o.error() != null).count();
+        io.out().printf("freezer: compiled %d of %d files into %s%s%n", outcomes.size() - failed, outcomes.size(),
+                outDir, failed > 0 ? " (" + failed + " failed)" : "");
+        io.out().flush();
+        return failed > 0 ? Main.FAILED : Main.OK;
+    }
+
+    private List<Outcome> compileAll(List<BatchPlan.Item> items, CompileOptions options, int jobs, boolean verbose) {
+        // deep-stack workers: the compiler then runs on them directly, with no thread per file
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, Math.max(1, items.size())),
+                r -> new DeepStack.DeepStackThread(r, "freezer-batch"));
+        try {
+            List<Future<Outcome>> futures = new ArrayList<>();
+            for (BatchPlan.Item item : items) {
+                futures.add(pool.submit(() -> compileOne(item, options)));
+            }
+            List<Outcome> outcomes = new ArrayList<>();
+            for (Future<Outcome> f : futures) {
+                Outcome o = await(f);
+                if (o.error() != null) {
+                    printer.print(o.error(), io.err());
+                } else if (verbose) {
+                    io.out().println("wrote " + o.item().outputDisplay() + " (" + o.bytes() + " bytes)");
+                }
+                outcomes.add(o);
+            }
+            return outcomes;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Outcome compileOne(BatchPlan.Item item, CompileOptions options) {
+        byte[] source;
+        try {
+            source = InputFiles.read(item.source());
+        } catch (IOException e) {
+            return new Outcome(item, 0,
+                    Diagnostic.io(item.display(), InputFiles.describe("can't open", item.display(), e)));
+        }
+        byte[] mpy;
+        try {
+            mpy = compiler.compile(source, item.sourceName(), options.withSourceName(item.sourceName()));
+        } catch (CompileError e) {
+            return new Outcome(item, 0, Diagnostic.of(e, item.display(), source));
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            // a freezer bug in one file is reported for that file; the others still compile
+            return new Outcome(item, 0, Diagnostic.internal(item.display(), e));
+        }
+        try {
+            Files.createDirectories(item.output().getParent());
+            AtomicFiles.write(item.output(), mpy);
+        } catch (IOException e) {
+            return new Outcome(item, 0,
+                    Diagnostic.io(item.display(), InputFiles.describe("can't write", item.output().toString(), e)));
+        }
+        return new Outcome(item, mpy.length, null);
+    }
+
+    private static Outcome await(Future<Outcome> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while compiling", e);
+        } catch (ExecutionException e) {
+            // compileOne reports every failure as an Outcome; anything else is a bug here
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static int jobs(String value) {
+        if (value == null) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new CompileCommand.UsageError("--jobs takes a positive number, not '" + value + "'");
+    }
+}

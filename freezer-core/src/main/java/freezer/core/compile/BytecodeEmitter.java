@@ -1,0 +1,702 @@
+package freezer.core.compile;
+
+import freezer.core.emit.BinaryOp;
+import freezer.core.emit.Opcode;
+import freezer.core.emit.UnaryOp;
+import freezer.core.lexer.TokenKind;
+import freezer.core.parse.ConstValue;
+import java.util.Arrays;
+
+/**
+ * Writes one scope's bytecode function as py/emitbc.c does: a prelude (signature, sizes, name,
+ * argument names), the line-number table, the cell list, then the opcodes. It runs once per
+ * pass; sizes and label offsets learnt in one pass are used in the next, and the EMIT pass is
+ * repeated until jumps stop shrinking.
+ */
+final class BytecodeEmitter implements Emitter {
+    /** MP_OBJ_ITER_BUF_NSLOTS: a for loop keeps its iterator in 4 stack slots. */
+    static final int ITER_BUF_SLOTS = 4;
+    /** compile.c's flag on a break label that leaves a for loop (its iterator must be popped). */
+    static final int BREAK_FROM_FOR = 0x8000;
+
+    private final EmitCommon common;
+    private final boolean lineNumbers;
+
+    private Pass pass;
+    private boolean suppress;
+    private int stackSize;
+    private Scope scope;
+    private int lastSourceLineOffset;
+    private int lastSourceLine;
+    private int[] labelOffsets = new int[0];
+    private boolean overflow;
+
+    private final ByteSink codeInfo = new ByteSink();
+    private final ByteSink bytecode = new ByteSink();
+    private int codeInfoSize;
+    private int bytecodeSize;
+    private int nInfo;
+    private int nCell;
+
+    BytecodeEmitter(EmitCommon common, boolean lineNumbers) {
+        this.common = common;
+        this.lineNumbers = lineNumbers;
+    }
+
+    void setMaxLabels(int n) {
+        labelOffsets = new int[n];
+    }
+
+    @Override
+    public void startPass(Pass p, Scope s) {
+        pass = p;
+        stackSize = 0;
+        suppress = false;
+        scope = s;
+        lastSourceLineOffset = 0;
+        lastSourceLine = 1;
+        overflow = false;
+        codeInfo.reset();
+        bytecode.reset();
+
+        int nState = s.numLocals + s.stackSize;
+        if (nState == 0) {
+            // an exception passing through needs one slot
+            nState = 1;
+        }
+        writePreludeSignature(nState, s.excStackSize);
+        if (p.compareTo(Pass.CODE_SIZE) >= 0) {
+            writePreludeSize(nInfo, nCell);
+        }
+        nInfo = codeInfo.size();
+
+        codeInfoQstr(s.simpleName);
+        // each positional and keyword-only parameter's name, "*" where no parameter has that slot
+        for (int i = 0; i < s.numPosArgs + s.numKwonlyArgs; i++) {
+            String name = "*";
+            for (IdInfo id : s.ids) {
+                if (id.isParam() && id.localNum == i) {
+                    name = id.name;
+                    break;
+                }
+            }
+            codeInfoQstr(name);
+        }
+    }
+
+    /** bc.h MP_BC_PRELUDE_SIG_ENCODE. */
+    private void writePreludeSignature(int nState, int nExcStack) {
+        long sv = nState - 1;
+        long e = nExcStack;
+        long f = scope.flags & Scope.FLAG_ALL_SIG;
+        long a = scope.numPosArgs;
+        long k = scope.numKwonlyArgs;
+        long d = scope.numDefPosArgs;
+        int z = (int) ((sv & 0xf) << 3 | (e & 1) << 2 | (a & 3));
+        sv >>= 4;
+        e >>= 1;
+        a >>= 2;
+        while ((sv | e | f | a | k | d) != 0) {
+            codeInfo.write(0x80 | z);
+            z = (int) ((f & 1) << 6 | (sv & 3) << 4 | (k & 1) << 3 | (a & 1) << 2 | (e & 1) << 1 | (d & 1));
+            sv >>= 2;
+            e >>= 1;
+            f >>= 1;
+            a >>= 1;
+            k >>= 1;
+            d >>= 1;
+        }
+        codeInfo.write(z);
+    }
+
+    /** bc.h MP_BC_PRELUDE_SIZE_ENCODE. */
+    private void writePreludeSize(int info, int cell) {
+        long i = info;
+        long c = cell;
+        do {
+            int z = (int) ((i & 0x3f) << 1 | (c & 1));
+            c >>= 1;
+            i >>= 6;
+            if ((c | i) != 0) {
+                z |= 0x80;
+            }
+            codeInfo.write(z);
+        } while ((c | i) != 0);
+    }
+
+    private void codeInfoQstr(String q) {
+        codeInfo.writeUint(common.useQstr(q));
+    }
+
+    @Override
+    public boolean endPass() {
+        if (pass == Pass.SCOPE) {
+            return true;
+        }
+        nInfo = codeInfo.size() - nInfo;
+
+        // the cell list: locals that become cells when the function starts
+        nCell = 0;
+        for (IdInfo id : scope.ids) {
+            if (id.kind == IdKind.CELL) {
+                codeInfo.write(id.localNum);
+                nCell++;
+            }
+        }
+
+        if (pass == Pass.CODE_SIZE) {
+            codeInfoSize = codeInfo.size();
+            bytecodeSize = bytecode.size();
+        } else if (pass == Pass.EMIT) {
+            if (codeInfo.size() != codeInfoSize || bytecode.size() != bytecodeSize) {
+                // jumps shrank: another pass with the new sizes
+                codeInfoSize = codeInfo.size();
+                bytecodeSize = bytecode.size();
+                return false;
+            }
+            if (overflow) {
+                throw new BytecodeOverflow();
+            }
+            byte[] funData = Arrays.copyOf(codeInfo.bytes(), codeInfoSize + bytecodeSize);
+            System.arraycopy(bytecode.bytes(), 0, funData, codeInfoSize, bytecodeSize);
+            scope.code.funData = funData;
+            scope.code.children = common.children();
+        }
+        return true;
+    }
+
+    /** Thrown when a jump does not fit in 15 bits ("RuntimeError: bytecode overflow"). */
+    static final class BytecodeOverflow extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        BytecodeOverflow() {
+            super("bytecode overflow", null, false, false);
+        }
+    }
+
+    @Override
+    public void adjustStackSize(int delta) {
+        if (pass == Pass.SCOPE) {
+            return;
+        }
+        stackSize += delta;
+        if (stackSize > scope.stackSize) {
+            scope.stackSize = stackSize;
+        }
+    }
+
+    @Override
+    public void setSourceLine(int line) {
+        if (!lineNumbers) {
+            return;
+        }
+        if (line > lastSourceLine) {
+            int bytesToSkip = bytecode.size() - lastSourceLineOffset;
+            int linesToSkip = line - lastSourceLine;
+            writeBytesLines(bytesToSkip, linesToSkip);
+            lastSourceLineOffset = bytecode.size();
+            lastSourceLine = line;
+        }
+    }
+
+    /** The line table: 0b0LLBBBBB for small steps, 0b1LLLBBBB 0bLLLLLLLL for larger. */
+    private void writeBytesLines(int bytesToSkip, int linesToSkip) {
+        while (bytesToSkip > 0 || linesToSkip > 0) {
+            int b;
+            int l;
+            if (linesToSkip <= 6 || bytesToSkip > 0xf) {
+                b = Math.min(bytesToSkip, 0x1f);
+                // lines cannot be skipped until all the bytes are
+                l = b < bytesToSkip ? 0 : Math.min(linesToSkip, 0x3);
+                codeInfo.write(b | (l << 5));
+            } else {
+                b = Math.min(bytesToSkip, 0xf);
+                l = Math.min(linesToSkip, 0x7ff);
+                codeInfo.write(0x80 | b | ((l >> 4) & 0x70));
+                codeInfo.write(l & 0xff);
+            }
+            bytesToSkip -= b;
+            linesToSkip -= l;
+        }
+    }
+
+    @Override
+    public void labelAssign(int label) {
+        suppress = false;
+        if (pass == Pass.SCOPE) {
+            return;
+        }
+        labelOffsets[label] = bytecode.size();
+    }
+
+    // Writing opcodes. While suppressed (dead code after a jump, return or raise) nothing is
+    // written, but qstrs and constants are still numbered, as upstream numbers them.
+
+    private void op(int stackAdj, int opcode) {
+        adjustStackSize(stackAdj);
+        if (!suppress) {
+            bytecode.write(opcode);
+        }
+    }
+
+    private void rawByte(int b) {
+        if (!suppress) {
+            bytecode.write(b);
+        }
+    }
+
+    private void opUint(int stackAdj, int opcode, long value) {
+        op(stackAdj, opcode);
+        if (!suppress) {
+            bytecode.writeUint(value);
+        }
+    }
+
+    private void opQstr(int stackAdj, Opcode opcode, String q) {
+        opUint(stackAdj, opcode.code(), common.useQstr(q));
+    }
+
+    private void opObj(int stackAdj, Opcode opcode, ConstValue obj) {
+        opUint(stackAdj, opcode.code(), common.useConst(obj));
+    }
+
+    private void opChild(int stackAdj, Opcode opcode, Scope child) {
+        opUint(stackAdj, opcode.code(), common.allocChild(child.code));
+    }
+
+    /** emitbc.c emit_write_bytecode_byte_int: a signed var-int whose top bit carries the sign. */
+    private void opInt(int stackAdj, Opcode opcode, long num) {
+        op(stackAdj, opcode.code());
+        byte[] buf = new byte[10];
+        int p = buf.length;
+        do {
+            buf[--p] = (byte) (num & 0x7f);
+            num >>= 7;
+        } while (num != 0 && num != -1);
+        if (num == -1 && (buf[p] & 0x40) == 0) {
+            buf[--p] = 0x7f;
+        } else if (num == 0 && (buf[p] & 0x40) != 0) {
+            buf[--p] = 0;
+        }
+        if (!suppress) {
+            for (int i = p; i < buf.length - 1; i++) {
+                bytecode.write(buf[i] | 0x80);
+            }
+            bytecode.write(buf[buf.length - 1]);
+        }
+    }
+
+    /**
+     * emitbc.c emit_write_bytecode_byte_label: a jump with a 1- or 2-byte offset, relative to
+     * the end of the instruction. Before code sizes are known every jump is the large size; it
+     * may only shrink in later passes.
+     */
+    private void opLabel(int stackAdj, Opcode opcode, int label) {
+        adjustStackSize(stackAdj);
+        if (suppress) {
+            return;
+        }
+        boolean signed = opcode.hasSignedOffset();
+        boolean large = true;
+        int offset = 0;
+        if (pass.compareTo(Pass.CODE_SIZE) >= 0) {
+            offset = labelOffsets[label] - bytecode.size() - 2;
+            if ((signed && -64 <= offset && offset <= 63) || (!signed && offset >= 0 && offset <= 127)) {
+                large = false;
+            }
+            if (large) {
+                offset -= 1;
+            }
+        }
+        bytecode.write(opcode.code());
+        if (!large) {
+            bytecode.write(signed ? offset + 0x40 : offset);
+        } else {
+            if (signed) {
+                offset += 0x4000;
+            }
+            if (pass == Pass.EMIT && !(0 <= offset && offset <= 0x7fff)) {
+                overflow = true;
+            }
+            bytecode.write(0x80 | (offset & 0x7f));
+            bytecode.write((offset >> 7) & 0xff);
+        }
+    }
+
+    @Override
+    public void importName(String q) {
+        opQstr(-1, Opcode.IMPORT_NAME, q);
+    }
+
+    @Override
+    public void importFrom(String q) {
+        opQstr(1, Opcode.IMPORT_FROM, q);
+    }
+
+    @Override
+    public void importStar() {
+        op(-1, Opcode.IMPORT_STAR.code());
+    }
+
+    @Override
+    public void loadConstTok(TokenKind tok) {
+        switch (tok) {
+            case ELLIPSIS -> opObj(1, Opcode.LOAD_CONST_OBJ, ConstValue.Singleton.ELLIPSIS);
+            case KW_FALSE -> op(1, Opcode.LOAD_CONST_FALSE.code());
+            case KW_NONE -> op(1, Opcode.LOAD_CONST_NONE.code());
+            case KW_TRUE -> op(1, Opcode.LOAD_CONST_TRUE.code());
+            default -> throw new IllegalArgumentException("not a constant token: " + tok);
+        }
+    }
+
+    @Override
+    public void loadConstSmallInt(long value) {
+        if (-Opcode.SMALL_INT_MULTI_EXCESS <= value
+                && value < Opcode.LOAD_CONST_SMALL_INT_MULTI.count() - Opcode.SMALL_INT_MULTI_EXCESS) {
+            op(1, Opcode.LOAD_CONST_SMALL_INT_MULTI.code() + Opcode.SMALL_INT_MULTI_EXCESS + (int) value);
+        } else {
+            opInt(1, Opcode.LOAD_CONST_SMALL_INT, value);
+        }
+    }
+
+    @Override
+    public void loadConstStr(String q) {
+        opQstr(1, Opcode.LOAD_CONST_STRING, q);
+    }
+
+    @Override
+    public void loadConstObj(ConstValue obj) {
+        opObj(1, Opcode.LOAD_CONST_OBJ, obj);
+    }
+
+    @Override
+    public void loadNull() {
+        op(1, Opcode.LOAD_NULL.code());
+    }
+
+    @Override
+    public void loadLocal(String q, int localNum, boolean deref) {
+        if (!deref && localNum <= 15) {
+            op(1, Opcode.LOAD_FAST_MULTI.code() + localNum);
+        } else {
+            opUint(1, (deref ? Opcode.LOAD_DEREF : Opcode.LOAD_FAST_N).code(), localNum);
+        }
+    }
+
+    @Override
+    public void loadGlobal(String q, boolean explicit) {
+        opQstr(1, explicit ? Opcode.LOAD_GLOBAL : Opcode.LOAD_NAME, q);
+    }
+
+    @Override
+    public void storeLocal(String q, int localNum, boolean deref) {
+        if (!deref && localNum <= 15) {
+            op(-1, Opcode.STORE_FAST_MULTI.code() + localNum);
+        } else {
+            opUint(-1, (deref ? Opcode.STORE_DEREF : Opcode.STORE_FAST_N).code(), localNum);
+        }
+    }
+
+    @Override
+    public void storeGlobal(String q, boolean explicit) {
+        opQstr(-1, explicit ? Opcode.STORE_GLOBAL : Opcode.STORE_NAME, q);
+    }
+
+    @Override
+    public void deleteLocal(String q, int localNum, boolean deref) {
+        opUint(0, (deref ? Opcode.DELETE_DEREF : Opcode.DELETE_FAST).code(), localNum);
+    }
+
+    @Override
+    public void deleteGlobal(String q, boolean explicit) {
+        opQstr(0, explicit ? Opcode.DELETE_GLOBAL : Opcode.DELETE_NAME, q);
+    }
+
+    @Override
+    public void loadMethod(String q, boolean isSuper) {
+        opQstr(isSuper ? -1 : 1, isSuper ? Opcode.LOAD_SUPER_METHOD : Opcode.LOAD_METHOD, q);
+    }
+
+    @Override
+    public void loadBuildClass() {
+        op(1, Opcode.LOAD_BUILD_CLASS.code());
+    }
+
+    @Override
+    public void subscr(Access kind) {
+        if (kind == Access.LOAD) {
+            op(-1, Opcode.LOAD_SUBSCR.code());
+        } else {
+            if (kind == Access.DELETE) {
+                loadNull();
+                rotThree();
+            }
+            op(-3, Opcode.STORE_SUBSCR.code());
+        }
+    }
+
+    @Override
+    public void attr(String q, Access kind) {
+        if (kind == Access.LOAD) {
+            opQstr(0, Opcode.LOAD_ATTR, q);
+        } else {
+            if (kind == Access.DELETE) {
+                loadNull();
+                rotTwo();
+            }
+            opQstr(-2, Opcode.STORE_ATTR, q);
+        }
+    }
+
+    @Override
+    public void dupTop() {
+        op(1, Opcode.DUP_TOP.code());
+    }
+
+    @Override
+    public void dupTopTwo() {
+        op(2, Opcode.DUP_TOP_TWO.code());
+    }
+
+    @Override
+    public void popTop() {
+        op(-1, Opcode.POP_TOP.code());
+    }
+
+    @Override
+    public void rotTwo() {
+        op(0, Opcode.ROT_TWO.code());
+    }
+
+    @Override
+    public void rotThree() {
+        op(0, Opcode.ROT_THREE.code());
+    }
+
+    @Override
+    public void jump(int label) {
+        opLabel(0, Opcode.JUMP, label);
+        suppress = true;
+    }
+
+    @Override
+    public void popJumpIf(boolean cond, int label) {
+        opLabel(-1, cond ? Opcode.POP_JUMP_IF_TRUE : Opcode.POP_JUMP_IF_FALSE, label);
+    }
+
+    @Override
+    public void jumpIfOrPop(boolean cond, int label) {
+        opLabel(-1, cond ? Opcode.JUMP_IF_TRUE_OR_POP : Opcode.JUMP_IF_FALSE_OR_POP, label);
+    }
+
+    @Override
+    public void unwindJump(int label, int exceptDepth) {
+        boolean fromFor = (label & BREAK_FROM_FOR) != 0;
+        int target = label & ~BREAK_FROM_FOR;
+        if (exceptDepth == 0) {
+            if (fromFor) {
+                // pop the iterator and its buffer
+                for (int i = 0; i < ITER_BUF_SLOTS; i++) {
+                    rawByte(Opcode.POP_TOP.code());
+                }
+            }
+            opLabel(0, Opcode.JUMP, target);
+        } else {
+            opLabel(0, Opcode.UNWIND_JUMP, target);
+            rawByte((fromFor ? 0x80 : 0) | exceptDepth);
+        }
+        suppress = true;
+    }
+
+    @Override
+    public void setupBlock(int label, Block kind) {
+        switch (kind) {
+            // SETUP_WITH pops the context manager and pushes __exit__, it and the value
+            case WITH -> opLabel(2, Opcode.SETUP_WITH, label);
+            case EXCEPT -> opLabel(0, Opcode.SETUP_EXCEPT, label);
+            default -> opLabel(0, Opcode.SETUP_FINALLY, label);
+        }
+    }
+
+    @Override
+    public void withCleanup(int label) {
+        loadConstTok(TokenKind.KW_NONE);
+        labelAssign(label);
+        // room to call __exit__, cancelled at once along with SETUP_WITH's 2
+        op(2, Opcode.WITH_CLEANUP.code());
+        adjustStackSize(-4);
+    }
+
+    @Override
+    public void asyncWithSetupFinally(int labelAexitNoExc, int labelFinallyBlock, int labelRetUnwindJump) {
+        loadConstTok(TokenKind.KW_NONE);
+        rotTwo();
+        jump(labelAexitNoExc);
+        labelAssign(labelFinallyBlock);
+        dupTop();
+        loadGlobal("BaseException", true);
+        binaryOp(BinaryOp.EXCEPTION_MATCH);
+        popJumpIf(false, labelRetUnwindJump);
+    }
+
+    @Override
+    public void endFinally() {
+        op(-1, Opcode.END_FINALLY.code());
+    }
+
+    @Override
+    public void getIter(boolean useStack) {
+        if (useStack) {
+            op(ITER_BUF_SLOTS - 1, Opcode.GET_ITER_STACK.code());
+        } else {
+            op(0, Opcode.GET_ITER.code());
+        }
+    }
+
+    @Override
+    public void forIter(int label) {
+        opLabel(1, Opcode.FOR_ITER, label);
+    }
+
+    @Override
+    public void forIterEnd() {
+        adjustStackSize(-ITER_BUF_SLOTS);
+    }
+
+    @Override
+    public void popExceptJump(int label, boolean withinExcHandler) {
+        opLabel(0, Opcode.POP_EXCEPT_JUMP, label);
+        suppress = true;
+    }
+
+    @Override
+    public void unaryOp(UnaryOp op) {
+        op(0, Opcode.UNARY_OP_MULTI.code() + op.ordinal());
+    }
+
+    @Override
+    public void binaryOp(BinaryOp op) {
+        op(-1, Opcode.BINARY_OP_MULTI.code() + op.ordinal());
+    }
+
+    @Override
+    public void binaryOpInverted(BinaryOp op) {
+        // "not in" and "is not" are "in" and "is" followed by "not"
+        binaryOp(op);
+        op(0, Opcode.UNARY_OP_MULTI.code() + UnaryOp.NOT.ordinal());
+    }
+
+    @Override
+    public void build(int n, Build kind) {
+        int stackAdj = kind == Build.MAP ? 1 : 1 - n;
+        Opcode opcode = switch (kind) {
+            case TUPLE -> Opcode.BUILD_TUPLE;
+            case LIST -> Opcode.BUILD_LIST;
+            case MAP -> Opcode.BUILD_MAP;
+            case SET -> Opcode.BUILD_SET;
+            case SLICE -> Opcode.BUILD_SLICE;
+        };
+        opUint(stackAdj, opcode.code(), n);
+    }
+
+    @Override
+    public void storeMap() {
+        op(-2, Opcode.STORE_MAP.code());
+    }
+
+    @Override
+    public void storeComp(ScopeKind kind, int collectionStackIndex) {
+        int n;
+        int t;
+        if (kind == ScopeKind.LIST_COMP) {
+            n = 0;
+            t = 0;
+        } else if (kind == ScopeKind.DICT_COMP) {
+            n = 1;
+            t = 1;
+        } else {
+            n = 0;
+            t = 2;
+        }
+        // the low 2 bits say which kind of collection
+        opUint(-1 - n, Opcode.STORE_COMP.code(), ((long) (collectionStackIndex + n) << 2) | t);
+    }
+
+    @Override
+    public void unpackSequence(int n) {
+        opUint(-1 + n, Opcode.UNPACK_SEQUENCE.code(), n);
+    }
+
+    @Override
+    public void unpackEx(int nLeft, int nRight) {
+        opUint(-1 + nLeft + nRight + 1, Opcode.UNPACK_EX.code(), nLeft | ((long) nRight << 8));
+    }
+
+    @Override
+    public void makeFunction(Scope s, int nPosDefaults, int nKwDefaults) {
+        if (nPosDefaults == 0 && nKwDefaults == 0) {
+            opChild(1, Opcode.MAKE_FUNCTION, s);
+        } else {
+            opChild(-1, Opcode.MAKE_FUNCTION_DEFARGS, s);
+        }
+    }
+
+    @Override
+    public void makeClosure(Scope s, int nClosedOver, int nPosDefaults, int nKwDefaults) {
+        if (nPosDefaults == 0 && nKwDefaults == 0) {
+            opChild(-nClosedOver + 1, Opcode.MAKE_CLOSURE, s);
+        } else {
+            opChild(-2 - nClosedOver + 1, Opcode.MAKE_CLOSURE_DEFARGS, s);
+        }
+        rawByte(nClosedOver);
+    }
+
+    @Override
+    public void callFunction(int nPositional, int nKeyword, int starFlags) {
+        callHelper(0, Opcode.CALL_FUNCTION, Opcode.CALL_FUNCTION_VAR_KW, nPositional, nKeyword, starFlags);
+    }
+
+    @Override
+    public void callMethod(int nPositional, int nKeyword, int starFlags) {
+        callHelper(-1, Opcode.CALL_METHOD, Opcode.CALL_METHOD_VAR_KW, nPositional, nKeyword, starFlags);
+    }
+
+    private void callHelper(int stackAdj, Opcode plain, Opcode varKw, int nPositional, int nKeyword, int starFlags) {
+        long arg = ((long) nKeyword << 8) | nPositional;
+        if (starFlags != 0) {
+            // each keyword argument is a key and a value; one more slot holds the star map
+            opUint(stackAdj - nPositional - 2 * nKeyword - 1, varKw.code(), arg);
+        } else {
+            opUint(stackAdj - nPositional - 2 * nKeyword, plain.code(), arg);
+        }
+    }
+
+    @Override
+    public void returnValue() {
+        op(-1, Opcode.RETURN_VALUE.code());
+        suppress = true;
+    }
+
+    @Override
+    public void raiseVarargs(int nArgs) {
+        op(-nArgs, Opcode.RAISE_LAST.code() + nArgs);
+        suppress = true;
+    }
+
+    @Override
+    public void yield(boolean from) {
+        op(from ? -1 : 0, from ? Opcode.YIELD_FROM.code() : Opcode.YIELD_VALUE.code());
+        scope.flags |= Scope.FLAG_GENERATOR;
+    }
+
+    @Override
+    public void startExceptHandler() {
+        // the exception, plus 3 for a possible UNWIND_JUMP state
+        adjustStackSize(4);
+    }
+
+    @Override
+    public void endExceptHandler() {
+        adjustStackSize(-3);
+    }
+}

@@ -1,0 +1,492 @@
+package freezer.core.compile;
+
+import freezer.core.ByteStrings;
+import freezer.core.CompileError;
+import freezer.core.CompileOptions;
+import freezer.core.ErrorType;
+import freezer.core.NativeArch;
+import freezer.core.lexer.TokenKind;
+import freezer.core.mpy.BytecodeFunction;
+import freezer.core.mpy.CompiledModule;
+import freezer.core.mpy.ConstObject;
+import freezer.core.mpy.MpyHeader;
+import freezer.core.mpy.RawCode;
+import freezer.core.num.FloatFormat;
+import freezer.core.parse.ConstNode;
+import freezer.core.parse.ConstValue;
+import freezer.core.parse.InternedStrings;
+import freezer.core.parse.ParseNode;
+import freezer.core.parse.ParseNodes;
+import freezer.core.parse.Rule;
+import freezer.core.parse.RuleNode;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Turns a parse tree into a module of bytecode functions, as py/compile.c does: every scope is
+ * walked in several passes (find names, size the stack, size the code, emit), and the parse
+ * tree is dispatched rule by rule through one table to the compile functions, which live in
+ * {@link StatementCompiler}, {@link FlowCompiler}, {@link ExpressionCompiler} and
+ * {@link FunctionCompiler}.
+ *
+ * <p>Like upstream, a compile error is recorded and compilation of the scope goes on (later
+ * errors are ignored); its line is filled in from the nearest enclosing statement on the way
+ * out. Only then is the error thrown.
+ */
+public final class Compiler {
+    static final int INVALID_LABEL = 0xffff;
+
+    final CompileOptions options;
+    /** The source name as the qstr (a byte string) that heads the module's qstr table. */
+    final String sourceFile;
+    /** The source name as text, for error messages. */
+    private final String sourceName;
+    final InternedStrings interned;
+    final EmitCommon common;
+    private final BytecodeEmitter bytecode;
+    Emitter emit;
+
+    final StatementCompiler statements = new StatementCompiler(this);
+    final FlowCompiler flow = new FlowCompiler(this);
+    final ExpressionCompiler expressions = new ExpressionCompiler(this);
+    final FunctionCompiler functions = new FunctionCompiler(this);
+    private final Map<Rule, Consumer<RuleNode>> dispatch = new EnumMap<>(Rule.class);
+
+    Pass pass;
+    Scope scopeCur;
+    final List<Scope> scopes = new ArrayList<>();
+    int nextLabel;
+    int breakLabel = INVALID_LABEL;
+    int continueLabel = INVALID_LABEL;
+    int curExceptLevel;
+    int breakContinueExceptLevel;
+    boolean haveStar;
+    int numDictParams;
+    int numDefaultParams;
+
+    private ErrorType errorType;
+    private String errorMessage;
+    private int errorLine;
+    private int errorColumn;
+
+    private Compiler(CompileOptions options, String sourceName, InternedStrings interned) {
+        this.options = options;
+        this.sourceName = sourceName;
+        this.sourceFile = ByteStrings.fromText(sourceName);
+        this.interned = interned;
+        this.common = new EmitCommon(sourceFile);
+        this.bytecode = new BytecodeEmitter(common, options.optimisationLevel() < 3);
+        this.emit = bytecode;
+        registerCompileFunctions();
+    }
+
+    /**
+     * Compiles a parsed module.
+     *
+     * @param sourceName the name embedded in the module and named by compile errors
+     * @param interned the strings the parse interned (the compiler may intern more)
+     */
+    public static CompiledModule compile(ParseNode root, String sourceName, CompileOptions options,
+            InternedStrings interned) {
+        return new Compiler(options, sourceName, interned).run(root);
+    }
+
+    /** The compile function of each rule (grammar.h's c(...) column). */
+    private void registerCompileFunctions() {
+        for (Rule r : new Rule[] {Rule.file_input, Rule.file_input_2, Rule.simple_stmt_2, Rule.pass_stmt,
+                Rule.suite_block_stmts}) {
+            on(r, this::compileGenericAllNodes);
+        }
+        on(Rule.decorated, functions::decorated);
+        on(Rule.funcdef, functions::funcdef);
+        on(Rule.expr_stmt, statements::exprStmt);
+        for (Rule r : new Rule[] {Rule.testlist_star_expr, Rule.testlist, Rule.subscriptlist}) {
+            on(r, expressions::genericTuple);
+        }
+        on(Rule.del_stmt, statements::delStmt);
+        on(Rule.break_stmt, statements::breakContinueStmt);
+        on(Rule.continue_stmt, statements::breakContinueStmt);
+        on(Rule.return_stmt, statements::returnStmt);
+        on(Rule.yield_stmt, statements::yieldStmt);
+        on(Rule.raise_stmt, statements::raiseStmt);
+        on(Rule.import_name, statements::importName);
+        on(Rule.import_from, statements::importFrom);
+        on(Rule.global_stmt, statements::globalNonlocalStmt);
+        on(Rule.nonlocal_stmt, statements::globalNonlocalStmt);
+        on(Rule.assert_stmt, statements::assertStmt);
+        on(Rule.async_stmt, flow::asyncStmt);
+        on(Rule.if_stmt, flow::ifStmt);
+        on(Rule.while_stmt, flow::whileStmt);
+        on(Rule.for_stmt, flow::forStmt);
+        on(Rule.try_stmt, flow::tryStmt);
+        on(Rule.with_stmt, flow::withStmt);
+        on(Rule.namedexpr_test, expressions::namedExpr);
+        on(Rule.test_if_expr, expressions::testIfExpr);
+        on(Rule.lambdef, functions::lambdef);
+        on(Rule.lambdef_nocond, functions::lambdef);
+        on(Rule.or_test, expressions::orAndTest);
+        on(Rule.and_test, expressions::orAndTest);
+        on(Rule.not_test_2, expressions::notTest);
+        on(Rule.comparison, expressions::comparison);
+        on(Rule.star_expr, expressions::starExpr);
+        on(Rule.expr, expressions::binaryOp);
+        on(Rule.xor_expr, expressions::binaryOp);
+        on(Rule.and_expr, expressions::binaryOp);
+        on(Rule.shift_expr, expressions::term);
+        on(Rule.arith_expr, expressions::term);
+        on(Rule.term, expressions::term);
+        on(Rule.factor_2, expressions::factor);
+        on(Rule.power, expressions::power);
+        on(Rule.atom_expr_await, expressions::atomExprAwait);
+        on(Rule.atom_expr_normal, expressions::atomExprNormal);
+        on(Rule.atom_paren, expressions::atomParen);
+        on(Rule.atom_bracket, expressions::atomBracket);
+        on(Rule.atom_brace, expressions::atomBrace);
+        on(Rule.trailer_paren, expressions::trailerParen);
+        on(Rule.trailer_bracket, expressions::trailerBracket);
+        on(Rule.trailer_period, expressions::trailerPeriod);
+        on(Rule.subscript_2, expressions::subscript);
+        on(Rule.subscript_3, expressions::subscript);
+        on(Rule.dictorsetmaker_item, expressions::dictOrSetMakerItem);
+        on(Rule.classdef, functions::classdef);
+        on(Rule.yield_expr, expressions::yieldExpr);
+    }
+
+    private void on(Rule rule, Consumer<RuleNode> f) {
+        dispatch.put(rule, f);
+    }
+
+    private CompiledModule run(ParseNode root) {
+        Scope module = newScope(ScopeKind.MODULE, root, defaultEmitOption());
+        try {
+            // pass 1 over every scope, including those it discovers on the way
+            int maxLabels = 0;
+            for (int i = 0; i < scopes.size() && errorMessage == null; i++) {
+                Scope s = scopes.get(i);
+                compileScope(s, Pass.SCOPE);
+                // names only read so far may belong to an enclosing function
+                for (IdInfo id : new ArrayList<>(s.ids)) {
+                    if (id.kind == IdKind.GLOBAL_IMPLICIT) {
+                        s.checkToCloseOver(id);
+                    }
+                }
+                maxLabels = Math.max(maxLabels, nextLabel);
+            }
+            for (int i = 0; i < scopes.size() && errorMessage == null; i++) {
+                scopes.get(i).computeThings();
+            }
+            bytecode.setMaxLabels(maxLabels);
+
+            for (int i = 0; i < scopes.size() && errorMessage == null; i++) {
+                Scope s = scopes.get(i);
+                if (s.emitOption == EmitOption.NATIVE_PYTHON || s.emitOption == EmitOption.VIPER
+                        || s.emitOption == EmitOption.ASM) {
+                    scopeCur = s;
+                    setError(ErrorType.NotImplementedError,
+                            "freezer cannot emit native, viper or inline-assembler code yet (-march="
+                                    + options.arch().marchName() + ")", s.node);
+                    break;
+                }
+                emit = bytecode;
+                compileScope(s, Pass.STACK_SIZE);
+                if (errorMessage == null) {
+                    compileScope(s, Pass.CODE_SIZE);
+                }
+                if (errorMessage == null) {
+                    while (!compileScope(s, Pass.EMIT)) {
+                        // jumps shrank; emit again with the new offsets
+                    }
+                }
+            }
+        } catch (BytecodeEmitter.BytecodeOverflow e) {
+            throw CompileError.withoutLine(ErrorType.RuntimeError, "bytecode overflow", sourceName,
+                    ParseNodes.line(scopeCur.node), ParseNodes.column(scopeCur.node));
+        }
+
+        if (errorMessage != null) {
+            if (errorLine == 0) {
+                setErrorLine(scopeCur.node);
+            }
+            throw CompileError.at(errorType, errorMessage, sourceName, errorLine, errorColumn,
+                    ByteStrings.toText(scopeCur.simpleName));
+        }
+
+        List<ConstObject> constants = new ArrayList<>();
+        for (ConstValue c : common.constants()) {
+            constants.add(toConstObject(c));
+        }
+        return new CompiledModule(MpyHeader.bytecode(options.smallIntBits(), archFlags()), common.qstrTable(),
+                constants, toRawCode(module.code));
+    }
+
+    private long archFlags() {
+        // mpy-cross records -march-flags only for the architectures it applies to
+        return options.arch() == NativeArch.RV32IMC ? options.archFlags() : 0;
+    }
+
+    private EmitOption defaultEmitOption() {
+        return switch (options.defaultEmit()) {
+            case NATIVE -> EmitOption.NATIVE_PYTHON;
+            case VIPER -> EmitOption.VIPER;
+            default -> EmitOption.NONE;
+        };
+    }
+
+    private static RawCode toRawCode(CodeHolder h) {
+        List<RawCode> children = new ArrayList<>();
+        for (CodeHolder c : h.children) {
+            children.add(toRawCode(c));
+        }
+        return BytecodeFunction.decode(h.funData, children);
+    }
+
+    private static ConstObject toConstObject(ConstValue c) {
+        if (c instanceof ConstValue.IntValue i) {
+            return new ConstObject.Int(i.value());
+        } else if (c instanceof ConstValue.FloatValue f) {
+            return new ConstObject.FloatRepr(FloatFormat.repr(f.value()));
+        } else if (c instanceof ConstValue.ComplexValue z) {
+            return new ConstObject.ComplexRepr(FloatFormat.complexRepr(z.real(), z.imag()));
+        } else if (c instanceof ConstValue.StrValue s) {
+            return new ConstObject.Str(s.bytes());
+        } else if (c instanceof ConstValue.BytesValue b) {
+            return new ConstObject.Bytes(b.bytes());
+        } else if (c instanceof ConstValue.TupleValue t) {
+            List<ConstObject> items = new ArrayList<>();
+            for (ConstValue item : t.items()) {
+                items.add(toConstObject(item));
+            }
+            return new ConstObject.Tuple(items);
+        }
+        return switch ((ConstValue.Singleton) c) {
+            case NONE -> ConstObject.Singleton.NONE;
+            case FALSE -> ConstObject.Singleton.FALSE;
+            case TRUE -> ConstObject.Singleton.TRUE;
+            case ELLIPSIS -> ConstObject.Singleton.ELLIPSIS;
+        };
+    }
+
+    // Scopes and passes.
+
+    Scope newScope(ScopeKind kind, ParseNode node, EmitOption emitOption) {
+        Scope s = new Scope(kind, scopeCur, node, emitOption);
+        scopes.add(s);
+        return s;
+    }
+
+    /** compile.c compile_scope: one pass over one scope. Returns false if the pass must repeat. */
+    private boolean compileScope(Scope scope, Pass p) {
+        pass = p;
+        scopeCur = scope;
+        nextLabel = 0;
+        common.startPass(p);
+        emit.startPass(p, scope);
+        if (p == Pass.SCOPE) {
+            scope.stackSize = 0;
+            scope.excStackSize = 0;
+        }
+        functions.compileScopeBody(scope);
+        return emit.endPass();
+    }
+
+    String sourceName() {
+        return sourceName;
+    }
+
+    int nextLabel() {
+        return nextLabel++;
+    }
+
+    boolean scopePass() {
+        return pass == Pass.SCOPE;
+    }
+
+    // Errors.
+
+    boolean hasError() {
+        return errorMessage != null;
+    }
+
+    /** compile.c compile_syntax_error: the first error wins. */
+    void syntaxError(ParseNode pn, String message) {
+        setError(ErrorType.SyntaxError, message, pn);
+    }
+
+    void setError(ErrorType type, String message, ParseNode pn) {
+        if (errorMessage == null) {
+            errorType = type;
+            errorMessage = message;
+            setErrorLine(pn);
+        }
+    }
+
+    /** compile.c compile_error_set_line: the first node with a line gives the error its line. */
+    void setErrorLine(ParseNode pn) {
+        if (errorLine == 0 && (pn instanceof RuleNode || pn instanceof ConstNode)) {
+            errorLine = ParseNodes.line(pn);
+            errorColumn = ParseNodes.column(pn);
+        }
+    }
+
+    // The compile loop.
+
+    void compileNode(ParseNode pn) {
+        if (pn == null) {
+            return;
+        }
+        if (pn instanceof ParseNode.SmallInt s) {
+            emit.loadConstSmallInt(s.value());
+        } else if (pn instanceof ParseNode.Id id) {
+            loadId(id.name());
+        } else if (pn instanceof ParseNode.Str s) {
+            emit.loadConstStr(s.value());
+        } else if (pn instanceof ParseNode.Tok t) {
+            // a NEWLINE gets through when a file starts with a blank line
+            if (t.kind() != TokenKind.NEWLINE) {
+                emit.loadConstTok(t.kind());
+            }
+        } else if (pn instanceof ConstNode c) {
+            emit.setSourceLine(c.line());
+            emit.loadConstObj(c.value());
+        } else {
+            RuleNode r = (RuleNode) pn;
+            emit.setSourceLine(r.line());
+            Consumer<RuleNode> f = dispatch.get(r.rule());
+            if (f == null) {
+                throw new IllegalStateException("no compile function for " + r.rule());
+            }
+            f.accept(r);
+        }
+    }
+
+    void compileGenericAllNodes(RuleNode pns) {
+        for (int i = 0; i < pns.size(); i++) {
+            compileNode(pns.arg(i));
+            if (errorMessage != null) {
+                setErrorLine(pns.arg(i));
+                return;
+            }
+        }
+    }
+
+    // Names.
+
+    void loadId(String name) {
+        if (pass == Pass.SCOPE) {
+            scopeCur.findOrAdd(name, IdKind.GLOBAL_IMPLICIT);
+        } else {
+            idOp(name, IdOp.LOAD);
+        }
+    }
+
+    void storeId(String name) {
+        if (pass == Pass.SCOPE) {
+            scopeCur.idForModification(name);
+        } else {
+            idOp(name, IdOp.STORE);
+        }
+    }
+
+    void deleteId(String name) {
+        if (pass == Pass.SCOPE) {
+            scopeCur.idForModification(name);
+        } else {
+            idOp(name, IdOp.DELETE);
+        }
+    }
+
+    private enum IdOp {
+        LOAD, STORE, DELETE
+    }
+
+    /** emitcommon.c mp_emit_common_id_op: the opcode follows how the name is bound. */
+    private void idOp(String name, IdOp op) {
+        IdInfo id = scopeCur.find(name);
+        if (id == null) {
+            // only possible after an error left the scope pass incomplete
+            id = scopeCur.findOrAdd(name, IdKind.GLOBAL_IMPLICIT);
+        }
+        switch (id.kind) {
+            case GLOBAL_IMPLICIT, GLOBAL_IMPLICIT_ASSIGNED, UNDECIDED -> global(op, name, false);
+            case GLOBAL_EXPLICIT -> global(op, name, true);
+            case LOCAL -> local(op, name, id.localNum, false);
+            default -> local(op, name, id.localNum, true);
+        }
+    }
+
+    private void global(IdOp op, String name, boolean explicit) {
+        switch (op) {
+            case LOAD -> emit.loadGlobal(name, explicit);
+            case STORE -> emit.storeGlobal(name, explicit);
+            default -> emit.deleteGlobal(name, explicit);
+        }
+    }
+
+    private void local(IdOp op, String name, int localNum, boolean deref) {
+        switch (op) {
+            case LOAD -> emit.loadLocal(name, localNum, deref);
+            case STORE -> emit.storeLocal(name, localNum, deref);
+            default -> emit.deleteLocal(name, localNum, deref);
+        }
+    }
+
+    // Exception levels.
+
+    void increaseExceptLevel(int label, Emitter.Block kind) {
+        emit.setupBlock(label, kind);
+        curExceptLevel++;
+        if (curExceptLevel > scopeCur.excStackSize) {
+            scopeCur.excStackSize = curExceptLevel;
+        }
+    }
+
+    void decreaseExceptLevel() {
+        curExceptLevel--;
+        emit.endFinally();
+    }
+
+    /**
+     * compile.c c_if_cond: jumps to {@code label} if the condition's truth is {@code jumpIf},
+     * short-circuiting through {@code and}, {@code or} and {@code not} and constants.
+     */
+    void ifCond(ParseNode pn, boolean jumpIf, int label) {
+        if (ParseNodes.isConstFalse(pn)) {
+            if (!jumpIf) {
+                emit.jump(label);
+            }
+            return;
+        } else if (ParseNodes.isConstTrue(pn)) {
+            if (jumpIf) {
+                emit.jump(label);
+            }
+            return;
+        } else if (pn instanceof RuleNode r) {
+            int n = r.size();
+            if (r.rule() == Rule.or_test || r.rule() == Rule.and_test) {
+                boolean isOr = r.rule() == Rule.or_test;
+                if (jumpIf != isOr) {
+                    // and-like: every operand must pass, so each failure jumps past
+                    int label2 = nextLabel();
+                    for (int i = 0; i < n - 1; i++) {
+                        ifCond(r.arg(i), !jumpIf, label2);
+                    }
+                    ifCond(r.arg(n - 1), jumpIf, label);
+                    emit.labelAssign(label2);
+                } else {
+                    for (int i = 0; i < n; i++) {
+                        ifCond(r.arg(i), jumpIf, label);
+                    }
+                }
+                return;
+            } else if (r.rule() == Rule.not_test_2) {
+                ifCond(r.arg(0), !jumpIf, label);
+                return;
+            }
+        }
+        compileNode(pn);
+        emit.popJumpIf(jumpIf, label);
+    }
+}

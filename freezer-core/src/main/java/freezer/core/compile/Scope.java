@@ -1,0 +1,187 @@
+package freezer.core.compile;
+
+import freezer.core.parse.ParseNode;
+import freezer.core.parse.RuleNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A block of code with its own names, which becomes one function in the .mpy (py/scope.c). Names
+ * are kept in the order they were first seen, as upstream keeps them: that order decides local
+ * slot numbers.
+ */
+final class Scope {
+    /** runtime0.h MP_SCOPE_FLAG_*: the signature flags stored in the prelude. */
+    static final int FLAG_GENERATOR = 0x01;
+    static final int FLAG_VARKEYWORDS = 0x02;
+    static final int FLAG_VARARGS = 0x04;
+    static final int FLAG_DEFKWARGS = 0x08;
+    static final int FLAG_ALL_SIG = 0x0f;
+
+    final ScopeKind kind;
+    final Scope parent;
+    /** The node that opened the scope (the module's root, a funcdef, a classdef ...). */
+    final ParseNode node;
+    final String simpleName;
+    final EmitOption emitOption;
+    final CodeHolder code = new CodeHolder();
+
+    int flags;
+    int numPosArgs;
+    int numKwonlyArgs;
+    int numDefPosArgs;
+    int numLocals;
+    int stackSize;
+    int excStackSize;
+    final List<IdInfo> ids = new ArrayList<>();
+
+    Scope(ScopeKind kind, Scope parent, ParseNode node, EmitOption emitOption) {
+        this.kind = kind;
+        this.parent = parent;
+        this.node = node;
+        this.emitOption = emitOption;
+        if (kind == ScopeKind.FUNCTION || kind == ScopeKind.CLASS) {
+            this.simpleName = ((ParseNode.Id) ((RuleNode) node).arg(0)).name();
+        } else {
+            this.simpleName = kind.simpleName();
+        }
+    }
+
+    IdInfo find(String name) {
+        for (IdInfo id : ids) {
+            if (id.name.equals(name)) {
+                return id;
+            }
+        }
+        return null;
+    }
+
+    IdInfo findOrAdd(String name, IdKind kind) {
+        IdInfo id = find(name);
+        if (id == null) {
+            id = new IdInfo(name, kind);
+            ids.add(id);
+        }
+        return id;
+    }
+
+    IdInfo findGlobal(String name) {
+        Scope s = this;
+        while (s.parent != null) {
+            s = s.parent;
+        }
+        return s.find(name);
+    }
+
+    /** scope.c scope_check_to_close_over: a name bound in an enclosing function becomes free. */
+    void checkToCloseOver(IdInfo id) {
+        if (parent == null) {
+            return;
+        }
+        for (Scope s = parent; s.parent != null; s = s.parent) {
+            IdInfo id2 = s.find(id.name);
+            if (id2 != null) {
+                if (id2.kind == IdKind.LOCAL || id2.kind == IdKind.CELL || id2.kind == IdKind.FREE) {
+                    id.kind = IdKind.FREE;
+                    closeOverInParents(id.name);
+                }
+                break;
+            }
+        }
+    }
+
+    private void closeOverInParents(String name) {
+        for (Scope s = parent; s != null && s.parent != null; s = s.parent) {
+            IdInfo id = s.findOrAdd(name, IdKind.UNDECIDED);
+            if (id.kind == IdKind.UNDECIDED) {
+                // not bound here: free here too, keep looking outwards
+                id.kind = IdKind.FREE;
+            } else {
+                if (id.kind == IdKind.LOCAL) {
+                    id.kind = IdKind.CELL;
+                }
+                return;
+            }
+        }
+    }
+
+    /** emitcommon.c mp_emit_common_get_id_for_modification. */
+    IdInfo idForModification(String name) {
+        IdInfo id = findOrAdd(name, IdKind.GLOBAL_IMPLICIT);
+        if (id.kind == IdKind.GLOBAL_IMPLICIT) {
+            id.kind = kind.isFunctionLike() ? IdKind.LOCAL : IdKind.GLOBAL_IMPLICIT_ASSIGNED;
+        }
+        return id;
+    }
+
+    /**
+     * compile.c scope_compute_things: slot numbers for locals, then cells, then frees (which
+     * MicroPython puts first, passing them in as extra positional arguments).
+     */
+    void computeThings() {
+        if ((flags & FLAG_VARARGS) != 0) {
+            // MicroPython puts *args after the other parameters (but before **kwargs)
+            int param = -1;
+            for (int i = ids.size() - 1; i >= 0; i--) {
+                IdInfo id = ids.get(i);
+                if ((id.flags & IdInfo.FLAG_IS_STAR_PARAM) != 0) {
+                    if (param >= 0) {
+                        IdInfo tmp = ids.get(param);
+                        ids.set(param, id);
+                        ids.set(i, tmp);
+                    }
+                    break;
+                } else if (param < 0 && id.flags == IdInfo.FLAG_IS_PARAM) {
+                    param = i;
+                }
+            }
+        }
+
+        numLocals = 0;
+        for (IdInfo id : ids) {
+            if (kind == ScopeKind.CLASS && id.name.equals("__class__")) {
+                // not a local: a cell if it is used at all
+                continue;
+            }
+            if (kind.isFunctionLike() && id.kind == IdKind.GLOBAL_IMPLICIT) {
+                id.kind = IdKind.GLOBAL_EXPLICIT;
+            }
+            if (id.kind == IdKind.LOCAL || id.isParam()) {
+                id.localNum = numLocals++;
+            }
+        }
+
+        for (IdInfo id : ids) {
+            if (id.kind == IdKind.CELL && !id.isParam()) {
+                id.localNum = numLocals++;
+            }
+        }
+
+        if (parent != null) {
+            int numFree = 0;
+            for (IdInfo pid : parent.ids) {
+                if (pid.kind == IdKind.CELL || pid.kind == IdKind.FREE) {
+                    for (IdInfo id : ids) {
+                        if (id.kind == IdKind.FREE && id.name.equals(pid.name)) {
+                            id.localNum = numFree++;
+                        }
+                    }
+                }
+            }
+            if (numFree > 0) {
+                for (IdInfo id : ids) {
+                    if (id.kind != IdKind.FREE || id.isParam()) {
+                        id.localNum += numFree;
+                    }
+                }
+                numPosArgs += numFree;
+                numLocals += numFree;
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return kind + " " + simpleName;
+    }
+}

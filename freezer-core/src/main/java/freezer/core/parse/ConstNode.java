@@ -1,0 +1,9 @@
+package freezer.core.parse;
+
+/**
+ * A constant object in the parse tree (upstream's RULE_const_object): a literal that is not a
+ * small int or interned string, or the result of constant folding (which has line 0, as
+ * upstream gives it).
+ */
+public record ConstNode(int line, int column, ConstValue value) implements ParseNode {
+}

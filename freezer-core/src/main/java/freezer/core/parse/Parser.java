@@ -1,0 +1,458 @@
+package freezer.core.parse;
+
+import freezer.core.CompileError;
+import freezer.core.ErrorType;
+import freezer.core.lexer.Lexer;
+import freezer.core.lexer.Token;
+import freezer.core.lexer.TokenKind;
+import freezer.core.num.NumberParser;
+import freezer.core.num.NumberSyntaxException;
+import freezer.core.num.ParsedDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Builds the parse tree from the lexer's tokens, driven by the {@link Rule} table alone, as
+ * py/parse.c does: a stack of rules in progress and a stack of results, so nesting depth is
+ * bounded by memory, never by the Java stack. While it builds nodes it simplifies them as
+ * upstream does (dropping lone parentheses, folding constant expressions and tuples, replacing
+ * {@code const()} names), because the compiler's output depends on the exact tree.
+ */
+public final class Parser {
+    private final Lexer lex;
+    private final InternedStrings interned;
+    private final ConstFolder folder;
+
+    // The rule stack: which rule, how far into it, and the line of its first token.
+    private Rule[] rules = new Rule[64];
+    private int[] ruleArg = new int[64];
+    private int[] ruleLine = new int[64];
+    private int[] ruleColumn = new int[64];
+    private int ruleTop;
+
+    private final List<ParseNode> results = new ArrayList<>();
+
+    private Parser(Lexer lex, InternedStrings interned, int smallIntBits) {
+        this.lex = lex;
+        this.interned = interned;
+        this.folder = new ConstFolder(this, smallIntBits);
+    }
+
+    /**
+     * Parses a whole file (upstream's file_input).
+     *
+     * @param interned the strings interned so far; the parser interns identifiers and short
+     *     string literals into it, in source order
+     * @param smallIntBits the target's small-int width: wider ints become constant objects
+     */
+    public static ParseNode parseFile(Lexer lex, InternedStrings interned, int smallIntBits) {
+        return new Parser(lex, interned, smallIntBits).run();
+    }
+
+    private ParseNode run() {
+        pushRule(lex.token().line(), lex.token().column(), Rule.file_input, 0);
+        boolean backtrack = false;
+
+        while (ruleTop > 0) {
+            ruleTop--;
+            Rule rule = rules[ruleTop];
+            int i = ruleArg[ruleTop];
+            int srcLine = ruleLine[ruleTop];
+            int srcColumn = ruleColumn[ruleTop];
+            int n = rule.size();
+
+            switch (rule.kind()) {
+                case OR -> {
+                    if (i > 0 && !backtrack) {
+                        continue;
+                    }
+                    backtrack = false;
+                    boolean matched = false;
+                    for (; i < n; i++) {
+                        Rule.Part part = rule.part(i);
+                        if (part.isToken()) {
+                            if (lex.token().kind() == part.token()) {
+                                pushResultToken(rule);
+                                lex.next();
+                                matched = true;
+                                break;
+                            }
+                        } else {
+                            if (i + 1 < n) {
+                                pushRule(srcLine, srcColumn, rule, i + 1);
+                            }
+                            pushRule(lex.token().line(), lex.token().column(), part.rule(), 0);
+                            matched = true;
+                            break;
+                        }
+                    }
+                    if (!matched) {
+                        backtrack = true;
+                    }
+                }
+                case AND, AND_IDENT, AND_BLANK -> {
+                    if (backtrack) {
+                        if (rule.part(i - 1).optional()) {
+                            // an optional part that failed: it is absent
+                            results.add(null);
+                            backtrack = false;
+                        } else if (i > 1) {
+                            // tokens were eaten, so there is nothing to backtrack to
+                            throw syntaxError();
+                        } else {
+                            continue;
+                        }
+                    }
+                    boolean descended = false;
+                    for (; i < n; i++) {
+                        Rule.Part part = rule.part(i);
+                        if (part.isToken()) {
+                            if (lex.token().kind() == part.token()) {
+                                if (part.token() == TokenKind.NAME) {
+                                    pushResultToken(rule);
+                                }
+                                lex.next();
+                            } else if (i > 0) {
+                                throw syntaxError();
+                            } else {
+                                backtrack = true;
+                                descended = true;
+                                break;
+                            }
+                        } else {
+                            pushRule(srcLine, srcColumn, rule, i + 1);
+                            pushRule(lex.token().line(), lex.token().column(), part.rule(), 0);
+                            descended = true;
+                            break;
+                        }
+                    }
+                    if (!descended) {
+                        finishAnd(rule, srcLine, srcColumn);
+                    }
+                }
+                default -> backtrack = stepList(rule, i, srcLine, srcColumn, backtrack);
+            }
+        }
+
+        if (lex.token().kind() != TokenKind.END || results.isEmpty()) {
+            throw syntaxError();
+        }
+        return results.get(0);
+    }
+
+    /** An AND rule matched all its parts: build its node (or pass its single part through). */
+    private void finishAnd(Rule rule, int srcLine, int srcColumn) {
+        int n = rule.size();
+        // parse.c discards statements that are only a constant, such as doc strings
+        if (rule == Rule.expr_stmt && peek(0) == null) {
+            ParseNode p = peek(1);
+            if (p instanceof ParseNode.SmallInt || p instanceof ParseNode.Str || p instanceof ParseNode.Tok
+                    || p instanceof ConstNode) {
+                pop();
+                pop();
+                pushResultRule(srcLine, srcColumn, Rule.pass_stmt, 0);
+                return;
+            }
+        }
+
+        // only NAME tokens and rules leave a result
+        int count = 0;
+        int notNull = 0;
+        for (int x = n - 1; x >= 0; x--) {
+            Rule.Part part = rule.part(x);
+            if (part.isToken()) {
+                if (part.token() == TokenKind.NAME) {
+                    count++;
+                    notNull++;
+                }
+            } else {
+                if (peek(count) != null) {
+                    notNull++;
+                }
+                count++;
+            }
+        }
+
+        if (notNull == 1 && rule.kind() == Rule.Kind.AND_IDENT) {
+            ParseNode pn = null;
+            for (int x = 0; x < count; x++) {
+                ParseNode pn2 = pop();
+                if (pn2 != null) {
+                    pn = pn2;
+                }
+            }
+            results.add(pn);
+        } else {
+            if (rule.kind() == Rule.Kind.AND_BLANK) {
+                // the slot the compiler fills with the rule's scope
+                results.add(null);
+                count++;
+            }
+            pushResultRule(srcLine, srcColumn, rule, count);
+        }
+    }
+
+    /**
+     * One step of a list rule ({@code item+}, {@code item (sep item)*}, or the same with a
+     * trailing separator). Returns the new backtrack state.
+     */
+    private boolean stepList(Rule rule, int i, int srcLine, int srcColumn, boolean backtrack) {
+        // parse.c's encoding: 2 = one or more, 1 = separated, 3 = separated with optional end
+        int n = switch (rule.kind()) {
+            case ONE_OR_MORE -> 2;
+            case LIST -> 1;
+            default -> 3;
+        };
+        boolean trailingSep = false;
+        if (!backtrack) {
+            for (;;) {
+                Rule.Part part = rule.part(i & 1 & n);
+                if (part.isToken()) {
+                    if (lex.token().kind() == part.token()) {
+                        if ((i & 1 & n) == 0) {
+                            // separators that are tokens are not kept
+                            pushResultToken(rule);
+                        }
+                        lex.next();
+                        i++;
+                    } else {
+                        i++;
+                        break;
+                    }
+                } else {
+                    pushRule(srcLine, srcColumn, rule, i + 1);
+                    pushRule(lex.token().line(), lex.token().column(), part.rule(), 0);
+                    return false;
+                }
+            }
+        }
+        // an item or separator failed to match
+        if (n == 2) {
+            if (i == 1) {
+                return true;
+            }
+        } else {
+            if (i == 1) {
+                return true;
+            } else if ((i & 1) == 1) {
+                // an item failed after a separator was eaten
+                if (n == 3) {
+                    trailingSep = true;
+                } else {
+                    throw syntaxError();
+                }
+            }
+        }
+
+        int count = i - 1;
+        if ((n & 1) == 1 && rule.part(1).isToken()) {
+            // separators that are tokens are not counted
+            count = (count + 1) / 2;
+        }
+        if (count != 1 || trailingSep) {
+            pushResultRule(srcLine, srcColumn, rule, count);
+        }
+        // a single item without trailing separator stays on the stack as it is
+        return false;
+    }
+
+    private void pushResultToken(Rule rule) {
+        Token t = lex.token();
+        ParseNode pn;
+        switch (t.kind()) {
+            case NAME -> {
+                String id = t.text();
+                if (!interned.intern(id)) {
+                    throw nameTooLong(t);
+                }
+                ConstValue c = rule == Rule.atom ? folder.constNamed(id) : null;
+                pn = c != null ? folder.constNode(t.line(), t.column(), c) : new ParseNode.Id(id);
+            }
+            case INTEGER -> {
+                BigInteger v;
+                try {
+                    v = NumberParser.parseInteger(t.text(), 0);
+                } catch (NumberSyntaxException e) {
+                    throw tokenError(t, e.getMessage());
+                }
+                pn = folder.constNode(t.line(), t.column(), new ConstValue.IntValue(v));
+            }
+            case FLOAT_OR_IMAG -> {
+                ParsedDecimal d;
+                try {
+                    d = NumberParser.parseDecimal(t.text(), true, false);
+                } catch (NumberSyntaxException e) {
+                    throw tokenError(t, e.getMessage());
+                }
+                ConstValue v = d.complex() ? new ConstValue.ComplexValue(d.real(), d.imag())
+                        : new ConstValue.FloatValue(d.real());
+                pn = new ConstNode(t.line(), t.column(), v);
+            }
+            case STRING -> {
+                String s = t.text();
+                // short strings are interned; long ones only become qstrs if already interned
+                // (upstream avoids interning doc strings, which the compiler drops)
+                if (s.length() <= 10) {
+                    interned.intern(s);
+                    pn = new ParseNode.Str(s);
+                } else if (interned.contains(s)) {
+                    pn = new ParseNode.Str(s);
+                } else {
+                    pn = new ConstNode(t.line(), t.column(), new ConstValue.StrValue(s));
+                }
+            }
+            case BYTES -> pn = new ConstNode(t.line(), t.column(), new ConstValue.BytesValue(t.text()));
+            default -> pn = new ParseNode.Tok(t.kind());
+        }
+        results.add(pn);
+    }
+
+    /** parse.c push_result_rule: simplifies, folds, or builds the node for a matched rule. */
+    void pushResultRule(int srcLine, int srcColumn, Rule rule, int numArgs) {
+        if (rule == Rule.atom_paren) {
+            ParseNode pn = peek(0);
+            if (pn != null && !ParseNode.isRule(pn, Rule.testlist_comp)) {
+                // parentheses around a single expression are just the expression
+                return;
+            }
+        } else if (rule == Rule.testlist_comp) {
+            ParseNode pn = peek(0);
+            if (pn instanceof RuleNode r) {
+                if (r.rule() == Rule.testlist_comp_3b) {
+                    // one item with a trailing comma
+                    pop();
+                    numArgs--;
+                } else if (r.rule() == Rule.testlist_comp_3c) {
+                    // many items: the inner list already holds them all
+                    pop();
+                    results.set(results.size() - 1, r.withRule(Rule.testlist_comp));
+                    return;
+                }
+            }
+        } else if (rule == Rule.testlist_comp_3c) {
+            // take in the first item, which the enclosing testlist_comp parsed
+            numArgs++;
+        }
+
+        int[] args = {numArgs};
+        if (folder.foldLogical(rule, args)) {
+            return;
+        }
+        numArgs = args[0];
+        if (folder.foldConstants(rule, numArgs)) {
+            return;
+        }
+        if (buildTuple(srcLine, srcColumn, rule, numArgs)) {
+            return;
+        }
+
+        ParseNode[] nodes = new ParseNode[numArgs];
+        for (int i = numArgs - 1; i >= 0; i--) {
+            nodes[i] = pop();
+        }
+        RuleNode node = new RuleNode(rule, srcLine, srcColumn, nodes);
+        if (rule == Rule.testlist_comp_3c) {
+            // stands in for the item taken from the enclosing testlist_comp
+            results.add(node);
+        }
+        results.add(node);
+    }
+
+    /** MICROPY_COMP_CONST_TUPLE: a tuple display of constants becomes one constant. */
+    private boolean buildTuple(int srcLine, int srcColumn, Rule rule, int numArgs) {
+        if (rule == Rule.testlist_comp && peekRule(0) == Rule.atom_paren) {
+            return buildTupleFromStack(srcLine, srcColumn, numArgs);
+        }
+        if (rule == Rule.testlist_comp_3c && peekRule(2) == Rule.atom_paren) {
+            if (buildTupleFromStack(srcLine, srcColumn, numArgs)) {
+                // the testlist_comp_3b and testlist_comp rules have nothing left to do
+                ruleTop -= 2;
+                return true;
+            }
+        }
+        if (rule == Rule.testlist_star_expr || rule == Rule.testlist || rule == Rule.subscriptlist) {
+            return buildTupleFromStack(srcLine, srcColumn, numArgs);
+        }
+        return false;
+    }
+
+    private boolean buildTupleFromStack(int srcLine, int srcColumn, int numArgs) {
+        for (int i = 0; i < numArgs; i++) {
+            if (!ParseNodes.isConst(peek(i))) {
+                return false;
+            }
+        }
+        ConstValue[] items = new ConstValue[numArgs];
+        for (int i = numArgs - 1; i >= 0; i--) {
+            items[i] = ParseNodes.toValue(pop());
+        }
+        results.add(new ConstNode(srcLine, srcColumn, new ConstValue.TupleValue(Arrays.asList(items))));
+        return true;
+    }
+
+    // The result stack, as the folder sees it.
+
+    ParseNode peek(int pos) {
+        return results.get(results.size() - 1 - pos);
+    }
+
+    ParseNode pop() {
+        return results.remove(results.size() - 1);
+    }
+
+    void push(ParseNode pn) {
+        results.add(pn);
+    }
+
+    void set(int pos, ParseNode pn) {
+        results.set(results.size() - 1 - pos, pn);
+    }
+
+    String sourceName() {
+        return lex.sourceName();
+    }
+
+    private Rule peekRule(int n) {
+        return rules[ruleTop - 1 - n];
+    }
+
+    private void pushRule(int line, int column, Rule rule, int arg) {
+        if (ruleTop == rules.length) {
+            rules = Arrays.copyOf(rules, ruleTop * 2);
+            ruleArg = Arrays.copyOf(ruleArg, ruleTop * 2);
+            ruleLine = Arrays.copyOf(ruleLine, ruleTop * 2);
+            ruleColumn = Arrays.copyOf(ruleColumn, ruleTop * 2);
+        }
+        rules[ruleTop] = rule;
+        ruleArg[ruleTop] = arg;
+        ruleLine[ruleTop] = line;
+        ruleColumn[ruleTop] = column;
+        ruleTop++;
+    }
+
+    private CompileError syntaxError() {
+        Token t = lex.token();
+        return switch (t.kind()) {
+            case INDENT -> tokenError(ErrorType.IndentationError, t, "unexpected indent");
+            case DEDENT_MISMATCH -> tokenError(ErrorType.IndentationError, t,
+                    "unindent doesn't match any outer indent level");
+            case MALFORMED_FSTRING -> tokenError(t, "malformed f-string");
+            default -> tokenError(t, "invalid syntax");
+        };
+    }
+
+    private CompileError tokenError(Token t, String message) {
+        return tokenError(ErrorType.SyntaxError, t, message);
+    }
+
+    private CompileError tokenError(ErrorType type, Token t, String message) {
+        return CompileError.at(type, message, lex.sourceName(), t.line(), t.column(), null);
+    }
+
+    private CompileError nameTooLong(Token t) {
+        return CompileError.withoutLine(ErrorType.RuntimeError, "name too long", lex.sourceName(), t.line(),
+                t.column());
+    }
+}

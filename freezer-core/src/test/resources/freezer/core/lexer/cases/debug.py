@@ -1,0 +1,2 @@
+x = __debug__
+y = a.__debug__

@@ -1,0 +1,3 @@
+a = f'{x]}'
+b = 1
+c = 'still in the field'

@@ -1,0 +1,6 @@
+a = 'abc
+b = "abc\
+def"
+c = 'ok'
+d = '''never
+closed

@@ -1,0 +1,8 @@
+if a:
+	b = 1	# tab comment
+		c
+x	=	1
+ 	y
+if b:
+   	c
+	d

@@ -1,0 +1,1 @@
+y = r"\N{EM DASH}" + "after"
