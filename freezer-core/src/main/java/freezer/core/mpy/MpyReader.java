@@ -60,14 +60,16 @@ public final class MpyReader {
 
     private CompiledModule module() throws MpyFormatException {
         MpyHeader header = header();
+        long at = in.offset();
         int nQstr = in.uintAsInt("qstr count");
-        mark(in.offset() - Uint.length(nQstr), null, "qstr count " + nQstr);
+        mark(at, null, "qstr count " + nQstr);
         if (nQstr == 0) {
-            throw in.errorAt(in.offset() - 1, "the qstr table is empty; its entry 0 must be the source file name");
+            throw in.errorAt(at, "the qstr table is empty; its entry 0 must be the source file name");
         }
         in.needItems(nQstr, "qstr");
+        at = in.offset();
         int nObj = in.uintAsInt("constant count");
-        mark(in.offset() - Uint.length(nObj), null, "constant count " + nObj);
+        mark(at, null, "constant count " + nObj);
         in.needItems(nObj, "constant");
         qstrs = new ArrayList<>();
         for (int i = 0; i < nQstr; i++) {
