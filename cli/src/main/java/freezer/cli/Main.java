@@ -14,9 +14,7 @@ import picocli.CommandLine.Command;
         description = "Freezes MicroPython modules into firmware: compiles .py to .mpy byte for byte as"
                 + " MicroPython v1.28.0's mpy-cross does, and inspects .mpy files.",
         subcommands = {
-            CompileCommand.class,
-            // dis, merge and info (freezer.cli.DisCommand, MergeCommand, InfoCommand) are registered here:
-            // DisCommand.class, MergeCommand.class, InfoCommand.class,
+            CompileCommand.class, DisCommand.class, MergeCommand.class, InfoCommand.class,
         })
 public final class Main implements Runnable {
     public static final int OK = 0;
@@ -78,6 +76,15 @@ public final class Main implements Runnable {
         public <K> K create(Class<K> cls) throws Exception {
             if (cls == CompileCommand.class) {
                 return cls.cast(new CompileCommand(io, compiler));
+            }
+            if (cls == DisCommand.class) {
+                return cls.cast(new DisCommand(io.in(), io.out(), io.err()));
+            }
+            if (cls == MergeCommand.class) {
+                return cls.cast(new MergeCommand(io.in(), io.out(), io.err()));
+            }
+            if (cls == InfoCommand.class) {
+                return cls.cast(new InfoCommand(io.in(), io.out(), io.err()));
             }
             return CommandLine.defaultFactory().create(cls);
         }

@@ -6,7 +6,7 @@ import freezer.core.CompileOptions;
 import freezer.core.ErrorType;
 import freezer.core.NativeArch;
 import freezer.core.lexer.TokenKind;
-import freezer.core.mpy.BytecodeCode;
+import freezer.core.mpy.BytecodeFunction;
 import freezer.core.mpy.CompiledModule;
 import freezer.core.mpy.ConstObject;
 import freezer.core.mpy.MpyHeader;
@@ -240,7 +240,7 @@ public final class Compiler {
         for (CodeHolder c : h.children) {
             children.add(toRawCode(c));
         }
-        return new BytecodeCode(h.funData, children);
+        return BytecodeFunction.decode(h.funData, children);
     }
 
     private static ConstObject toConstObject(ConstValue c) {

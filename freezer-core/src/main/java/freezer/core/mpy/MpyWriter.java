@@ -3,8 +3,13 @@ package freezer.core.mpy;
 import freezer.core.ByteStrings;
 import freezer.core.qstr.BuiltinQstrs;
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayDeque;
+import java.util.Deque;
 
-/** Writes a {@link CompiledModule} as .mpy bytes, in py/persistentcode.c's order. */
+/**
+ * Writes a {@link CompiledModule} as .mpy bytes, in py/persistentcode.c's order
+ * (mp_raw_code_save), encoding every part from the model's fields.
+ */
 public final class MpyWriter {
     // persistentcode.h MP_PERSISTENT_OBJ_* type bytes
     static final int OBJ_FUN_TABLE = 0;
@@ -30,39 +35,56 @@ public final class MpyWriter {
         return w.out.toByteArray();
     }
 
-    private void module(CompiledModule m) {
-        MpyHeader h = m.header();
-        out.write('M');
-        out.write(h.version());
-        out.write(h.featuresByte());
-        out.write(h.smallIntBits());
-        if (h.archFlags() != 0) {
-            uint(h.archFlags());
-        }
-        uint(m.qstrs().size());
-        uint(m.constants().size());
-        for (String q : m.qstrs()) {
-            qstr(q);
-        }
-        for (ConstObject o : m.constants()) {
-            obj(o);
-        }
-        rawCode(m.root());
+    /** The four header bytes: 'M', version, features, small-int bits. */
+    static byte[] headerBytes(MpyHeader h) {
+        return new byte[] {'M', (byte) h.version(), (byte) h.featuresByte(), (byte) h.smallIntBits()};
     }
 
-    private void qstr(String q) {
+    private void module(CompiledModule m) {
+        MpyHeader h = m.header();
+        out.writeBytes(headerBytes(h));
+        if (h.archFlags() != 0) {
+            Uint.write(out, h.archFlags());
+        }
+        Uint.write(out, m.qstrs().size());
+        Uint.write(out, m.constants().size());
+        for (String q : m.qstrs()) {
+            writeQstr(out, q);
+        }
+        for (ConstObject o : m.constants()) {
+            writeObj(out, o);
+        }
+        writeCode(out, m.root());
+    }
+
+    /** A function and all functions under it, parents before children. */
+    static void writeCode(ByteArrayOutputStream out, RawCode root) {
+        Deque<RawCode> stack = new ArrayDeque<>();
+        stack.push(root);
+        while (!stack.isEmpty()) {
+            RawCode rc = stack.pop();
+            rawCode(out, rc);
+            for (int i = rc.children().size() - 1; i >= 0; i--) {
+                stack.push(rc.children().get(i));
+            }
+        }
+    }
+
+    /** persistentcode.c save_qstr: static qstrs by number, others spelled out with a NUL. */
+    static void writeQstr(ByteArrayOutputStream out, String q) {
         int n = BuiltinQstrs.get().staticNumber(q);
         if (n >= 0) {
-            uint((long) n << 1 | 1);
+            Uint.write(out, (long) n << 1 | 1);
         } else {
             byte[] b = ByteStrings.bytes(q);
-            uint((long) b.length << 1);
+            Uint.write(out, (long) b.length << 1);
             out.writeBytes(b);
             out.write(0);
         }
     }
 
-    private void obj(ConstObject o) {
+    /** persistentcode.c save_obj. */
+    static void writeObj(ByteArrayOutputStream out, ConstObject o) {
         if (o instanceof ConstObject.Singleton s) {
             out.write(switch (s) {
                 case FUN_TABLE -> OBJ_FUN_TABLE;
@@ -72,62 +94,71 @@ public final class MpyWriter {
                 case ELLIPSIS -> OBJ_ELLIPSIS;
             });
         } else if (o instanceof ConstObject.Str s) {
-            stringWithNul(OBJ_STR, s.bytes());
+            stringWithNul(out, OBJ_STR, s.bytes());
         } else if (o instanceof ConstObject.Bytes b) {
-            stringWithNul(OBJ_BYTES, b.bytes());
+            stringWithNul(out, OBJ_BYTES, b.bytes());
         } else if (o instanceof ConstObject.Int i) {
-            text(OBJ_INT, i.value().toString());
+            text(out, OBJ_INT, i.value().toString());
         } else if (o instanceof ConstObject.FloatRepr f) {
-            text(OBJ_FLOAT, f.repr());
+            text(out, OBJ_FLOAT, f.repr());
         } else if (o instanceof ConstObject.ComplexRepr c) {
-            text(OBJ_COMPLEX, c.repr());
+            text(out, OBJ_COMPLEX, c.repr());
         } else if (o instanceof ConstObject.Tuple t) {
             out.write(OBJ_TUPLE);
-            uint(t.items().size());
+            Uint.write(out, t.items().size());
             for (ConstObject item : t.items()) {
-                obj(item);
+                writeObj(out, item);
             }
         }
     }
 
-    private void stringWithNul(int type, String bytes) {
+    private static void stringWithNul(ByteArrayOutputStream out, int type, String bytes) {
         out.write(type);
         byte[] b = ByteStrings.bytes(bytes);
-        uint(b.length);
+        Uint.write(out, b.length);
         out.writeBytes(b);
         out.write(0);
     }
 
-    private void text(int type, String ascii) {
+    private static void text(ByteArrayOutputStream out, int type, String ascii) {
         out.write(type);
         byte[] b = ByteStrings.bytes(ascii);
-        uint(b.length);
+        Uint.write(out, b.length);
         out.writeBytes(b);
     }
 
-    private void rawCode(RawCode rc) {
-        BytecodeCode b = (BytecodeCode) rc;
-        byte[] data = b.funData();
-        int n = b.children().size();
-        uint((long) data.length << 3 | (n != 0 ? 4 : 0));
+    /** One raw code without its children: persistentcode.c save_raw_code (and load_raw_code for viper extras). */
+    private static void rawCode(ByteArrayOutputStream out, RawCode rc) {
+        int n = rc.children().size();
+        byte[] data = rc instanceof BytecodeFunction f ? f.funData() : Disassembler.machineCode(rc);
+        Uint.write(out, (long) data.length << 3 | (n != 0 ? 4 : 0) | rc.kind().bits());
         out.writeBytes(data);
-        if (n != 0) {
-            uint(n);
-            for (RawCode child : b.children()) {
-                rawCode(child);
+        if (rc instanceof NativePyFunction p) {
+            Uint.write(out, p.preludeOffset());
+        } else if (rc instanceof ViperFunction v) {
+            Uint.write(out, v.scopeFlags());
+            if ((v.scopeFlags() & ViperFunction.FLAG_RODATA) != 0) {
+                Uint.write(out, v.rodata().length);
             }
+            if ((v.scopeFlags() & ViperFunction.FLAG_BSS) != 0) {
+                Uint.write(out, v.bssSize());
+            }
+            if ((v.scopeFlags() & ViperFunction.FLAG_RODATA) != 0) {
+                out.writeBytes(v.rodata());
+            }
+            if ((v.scopeFlags() & ViperFunction.FLAG_RELOC) != 0) {
+                for (Relocation r : v.relocations()) {
+                    r.write(out);
+                }
+                out.write(Relocation.END);
+            }
+        } else if (rc instanceof AsmFunction a) {
+            Uint.write(out, a.scopeFlags());
+            Uint.write(out, a.nPosArgs());
+            Uint.write(out, a.typeSig());
+        }
+        if (n != 0) {
+            Uint.write(out, n);
         }
     }
-
-    /** persistentcode.c mp_print_uint: 7 bits a byte, most significant first. */
-    private void uint(long n) {
-        byte[] buf = new byte[10];
-        int p = buf.length;
-        buf[--p] = (byte) (n & 0x7f);
-        for (n >>>= 7; n != 0; n >>>= 7) {
-            buf[--p] = (byte) (0x80 | (n & 0x7f));
-        }
-        out.write(buf, p, buf.length - p);
-    }
-
 }

@@ -1,5 +1,15 @@
 package freezer.core.mpy;
 
-/** A function of a module: bytecode, or machine code with what loading it needs. */
-public sealed interface RawCode permits BytecodeCode {
+import java.util.List;
+
+/**
+ * A function of a module: bytecode ({@link BytecodeFunction}), or machine code with what
+ * loading it needs ({@link NativePyFunction}, {@link ViperFunction}, {@link AsmFunction}).
+ * Children are the functions it creates, in the order its code numbers them.
+ */
+public sealed interface RawCode permits BytecodeFunction, NativePyFunction, ViperFunction, AsmFunction {
+
+    CodeKind kind();
+
+    List<RawCode> children();
 }
