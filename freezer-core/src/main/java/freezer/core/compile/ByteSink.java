@@ -27,6 +27,12 @@ final class ByteSink {
         buf[size++] = (byte) b;
     }
 
+    void write(byte[] bytes) {
+        for (byte b : bytes) {
+            write(b);
+        }
+    }
+
     /** bc.c mp_encode_uint: 7 bits a byte, most significant first, high bit = more follow. */
     void writeUint(long value) {
         byte[] tmp = new byte[10];

@@ -3,6 +3,8 @@ package freezer.core.compile;
 import freezer.core.emit.BinaryOp;
 import freezer.core.emit.Opcode;
 import freezer.core.emit.UnaryOp;
+import freezer.core.mpy.LineStep;
+import freezer.core.mpy.Prelude;
 import freezer.core.lexer.TokenKind;
 import freezer.core.parse.ConstValue;
 import java.util.Arrays;
@@ -22,17 +24,13 @@ final class BytecodeEmitter implements Emitter {
     private final EmitCommon common;
     private final boolean lineNumbers;
 
+    private final OpcodeWriter w = new OpcodeWriter();
     private Pass pass;
-    private boolean suppress;
-    private int stackSize;
     private Scope scope;
     private int lastSourceLineOffset;
     private int lastSourceLine;
-    private int[] labelOffsets = new int[0];
-    private boolean overflow;
 
     private final ByteSink codeInfo = new ByteSink();
-    private final ByteSink bytecode = new ByteSink();
     private int codeInfoSize;
     private int bytecodeSize;
     private int nInfo;
@@ -44,29 +42,28 @@ final class BytecodeEmitter implements Emitter {
     }
 
     void setMaxLabels(int n) {
-        labelOffsets = new int[n];
+        w.setMaxLabels(n);
     }
 
     @Override
     public void startPass(Pass p, Scope s) {
         pass = p;
-        stackSize = 0;
-        suppress = false;
         scope = s;
+        w.startPass(p, s);
         lastSourceLineOffset = 0;
         lastSourceLine = 1;
-        overflow = false;
         codeInfo.reset();
-        bytecode.reset();
 
         int nState = s.numLocals + s.stackSize;
         if (nState == 0) {
             // an exception passing through needs one slot
             nState = 1;
         }
-        writePreludeSignature(nState, s.excStackSize);
+        codeInfo.write(new Prelude(nState, s.excStackSize, s.flags & Scope.FLAG_ALL_SIG, s.numPosArgs,
+                s.numKwonlyArgs, s.numDefPosArgs).bytes());
+        // the sizes of the names-and-lines part and the cell list, as the last pass found them
         if (p.compareTo(Pass.CODE_SIZE) >= 0) {
-            writePreludeSize(nInfo, nCell);
+            codeInfo.write(Prelude.sizeBytes(nInfo, nCell));
         }
         nInfo = codeInfo.size();
 
@@ -82,46 +79,6 @@ final class BytecodeEmitter implements Emitter {
             }
             codeInfoQstr(name);
         }
-    }
-
-    /** bc.h MP_BC_PRELUDE_SIG_ENCODE. */
-    private void writePreludeSignature(int nState, int nExcStack) {
-        long sv = nState - 1;
-        long e = nExcStack;
-        long f = scope.flags & Scope.FLAG_ALL_SIG;
-        long a = scope.numPosArgs;
-        long k = scope.numKwonlyArgs;
-        long d = scope.numDefPosArgs;
-        int z = (int) ((sv & 0xf) << 3 | (e & 1) << 2 | (a & 3));
-        sv >>= 4;
-        e >>= 1;
-        a >>= 2;
-        while ((sv | e | f | a | k | d) != 0) {
-            codeInfo.write(0x80 | z);
-            z = (int) ((f & 1) << 6 | (sv & 3) << 4 | (k & 1) << 3 | (a & 1) << 2 | (e & 1) << 1 | (d & 1));
-            sv >>= 2;
-            e >>= 1;
-            f >>= 1;
-            a >>= 1;
-            k >>= 1;
-            d >>= 1;
-        }
-        codeInfo.write(z);
-    }
-
-    /** bc.h MP_BC_PRELUDE_SIZE_ENCODE. */
-    private void writePreludeSize(int info, int cell) {
-        long i = info;
-        long c = cell;
-        do {
-            int z = (int) ((i & 0x3f) << 1 | (c & 1));
-            c >>= 1;
-            i >>= 6;
-            if ((c | i) != 0) {
-                z |= 0x80;
-            }
-            codeInfo.write(z);
-        } while ((c | i) != 0);
     }
 
     private void codeInfoQstr(String q) {
@@ -144,6 +101,7 @@ final class BytecodeEmitter implements Emitter {
             }
         }
 
+        ByteSink bytecode = w.bytecode();
         if (pass == Pass.CODE_SIZE) {
             codeInfoSize = codeInfo.size();
             bytecodeSize = bytecode.size();
@@ -154,7 +112,7 @@ final class BytecodeEmitter implements Emitter {
                 bytecodeSize = bytecode.size();
                 return false;
             }
-            if (overflow) {
+            if (w.overflowed()) {
                 throw new BytecodeOverflow();
             }
             byte[] funData = Arrays.copyOf(codeInfo.bytes(), codeInfoSize + bytecodeSize);
@@ -176,13 +134,7 @@ final class BytecodeEmitter implements Emitter {
 
     @Override
     public void adjustStackSize(int delta) {
-        if (pass == Pass.SCOPE) {
-            return;
-        }
-        stackSize += delta;
-        if (stackSize > scope.stackSize) {
-            scope.stackSize = stackSize;
-        }
+        w.adjustStackSize(delta);
     }
 
     @Override
@@ -191,136 +143,48 @@ final class BytecodeEmitter implements Emitter {
             return;
         }
         if (line > lastSourceLine) {
-            int bytesToSkip = bytecode.size() - lastSourceLineOffset;
-            int linesToSkip = line - lastSourceLine;
-            writeBytesLines(bytesToSkip, linesToSkip);
-            lastSourceLineOffset = bytecode.size();
+            int offset = w.bytecode().size();
+            writeBytesLines(offset - lastSourceLineOffset, line - lastSourceLine);
+            lastSourceLineOffset = offset;
             lastSourceLine = line;
         }
     }
 
-    /** The line table: 0b0LLBBBBB for small steps, 0b1LLLBBBB 0bLLLLLLLL for larger. */
+    /**
+     * emitbc.c's choice of line-table entries: the one-byte form while lines step by 6 or
+     * less (or bytes by more than 15), else the two-byte form; bytes are skipped before lines.
+     */
     private void writeBytesLines(int bytesToSkip, int linesToSkip) {
         while (bytesToSkip > 0 || linesToSkip > 0) {
-            int b;
-            int l;
+            LineStep step;
             if (linesToSkip <= 6 || bytesToSkip > 0xf) {
-                b = Math.min(bytesToSkip, 0x1f);
+                int b = Math.min(bytesToSkip, 0x1f);
                 // lines cannot be skipped until all the bytes are
-                l = b < bytesToSkip ? 0 : Math.min(linesToSkip, 0x3);
-                codeInfo.write(b | (l << 5));
+                step = new LineStep(b, b < bytesToSkip ? 0 : Math.min(linesToSkip, 0x3), false);
             } else {
-                b = Math.min(bytesToSkip, 0xf);
-                l = Math.min(linesToSkip, 0x7ff);
-                codeInfo.write(0x80 | b | ((l >> 4) & 0x70));
-                codeInfo.write(l & 0xff);
+                step = new LineStep(Math.min(bytesToSkip, 0xf), Math.min(linesToSkip, 0x7ff), true);
             }
-            bytesToSkip -= b;
-            linesToSkip -= l;
+            codeInfo.write(step.bytes());
+            bytesToSkip -= step.bytecodeDelta();
+            linesToSkip -= step.lineDelta();
         }
     }
 
     @Override
     public void labelAssign(int label) {
-        suppress = false;
-        if (pass == Pass.SCOPE) {
-            return;
-        }
-        labelOffsets[label] = bytecode.size();
-    }
-
-    // Writing opcodes. While suppressed (dead code after a jump, return or raise) nothing is
-    // written, but qstrs and constants are still numbered, as upstream numbers them.
-
-    private void op(int stackAdj, int opcode) {
-        adjustStackSize(stackAdj);
-        if (!suppress) {
-            bytecode.write(opcode);
-        }
-    }
-
-    private void rawByte(int b) {
-        if (!suppress) {
-            bytecode.write(b);
-        }
-    }
-
-    private void opUint(int stackAdj, int opcode, long value) {
-        op(stackAdj, opcode);
-        if (!suppress) {
-            bytecode.writeUint(value);
-        }
+        w.labelAssign(label);
     }
 
     private void opQstr(int stackAdj, Opcode opcode, String q) {
-        opUint(stackAdj, opcode.code(), common.useQstr(q));
+        w.opUint(stackAdj, opcode.code(), common.useQstr(q));
     }
 
     private void opObj(int stackAdj, Opcode opcode, ConstValue obj) {
-        opUint(stackAdj, opcode.code(), common.useConst(obj));
+        w.opUint(stackAdj, opcode.code(), common.useConst(obj));
     }
 
     private void opChild(int stackAdj, Opcode opcode, Scope child) {
-        opUint(stackAdj, opcode.code(), common.allocChild(child.code));
-    }
-
-    /** emitbc.c emit_write_bytecode_byte_int: a signed var-int whose top bit carries the sign. */
-    private void opInt(int stackAdj, Opcode opcode, long num) {
-        op(stackAdj, opcode.code());
-        byte[] buf = new byte[10];
-        int p = buf.length;
-        do {
-            buf[--p] = (byte) (num & 0x7f);
-            num >>= 7;
-        } while (num != 0 && num != -1);
-        if (num == -1 && (buf[p] & 0x40) == 0) {
-            buf[--p] = 0x7f;
-        } else if (num == 0 && (buf[p] & 0x40) != 0) {
-            buf[--p] = 0;
-        }
-        if (!suppress) {
-            for (int i = p; i < buf.length - 1; i++) {
-                bytecode.write(buf[i] | 0x80);
-            }
-            bytecode.write(buf[buf.length - 1]);
-        }
-    }
-
-    /**
-     * emitbc.c emit_write_bytecode_byte_label: a jump with a 1- or 2-byte offset, relative to
-     * the end of the instruction. Before code sizes are known every jump is the large size; it
-     * may only shrink in later passes.
-     */
-    private void opLabel(int stackAdj, Opcode opcode, int label) {
-        adjustStackSize(stackAdj);
-        if (suppress) {
-            return;
-        }
-        boolean signed = opcode.hasSignedOffset();
-        boolean large = true;
-        int offset = 0;
-        if (pass.compareTo(Pass.CODE_SIZE) >= 0) {
-            offset = labelOffsets[label] - bytecode.size() - 2;
-            if ((signed && -64 <= offset && offset <= 63) || (!signed && offset >= 0 && offset <= 127)) {
-                large = false;
-            }
-            if (large) {
-                offset -= 1;
-            }
-        }
-        bytecode.write(opcode.code());
-        if (!large) {
-            bytecode.write(signed ? offset + 0x40 : offset);
-        } else {
-            if (signed) {
-                offset += 0x4000;
-            }
-            if (pass == Pass.EMIT && !(0 <= offset && offset <= 0x7fff)) {
-                overflow = true;
-            }
-            bytecode.write(0x80 | (offset & 0x7f));
-            bytecode.write((offset >> 7) & 0xff);
-        }
+        w.opUint(stackAdj, opcode.code(), common.allocChild(child.code));
     }
 
     @Override
@@ -335,16 +199,16 @@ final class BytecodeEmitter implements Emitter {
 
     @Override
     public void importStar() {
-        op(-1, Opcode.IMPORT_STAR.code());
+        w.op(-1, Opcode.IMPORT_STAR.code());
     }
 
     @Override
     public void loadConstTok(TokenKind tok) {
         switch (tok) {
             case ELLIPSIS -> opObj(1, Opcode.LOAD_CONST_OBJ, ConstValue.Singleton.ELLIPSIS);
-            case KW_FALSE -> op(1, Opcode.LOAD_CONST_FALSE.code());
-            case KW_NONE -> op(1, Opcode.LOAD_CONST_NONE.code());
-            case KW_TRUE -> op(1, Opcode.LOAD_CONST_TRUE.code());
+            case KW_FALSE -> w.op(1, Opcode.LOAD_CONST_FALSE.code());
+            case KW_NONE -> w.op(1, Opcode.LOAD_CONST_NONE.code());
+            case KW_TRUE -> w.op(1, Opcode.LOAD_CONST_TRUE.code());
             default -> throw new IllegalArgumentException("not a constant token: " + tok);
         }
     }
@@ -353,9 +217,9 @@ final class BytecodeEmitter implements Emitter {
     public void loadConstSmallInt(long value) {
         if (-Opcode.SMALL_INT_MULTI_EXCESS <= value
                 && value < Opcode.LOAD_CONST_SMALL_INT_MULTI.count() - Opcode.SMALL_INT_MULTI_EXCESS) {
-            op(1, Opcode.LOAD_CONST_SMALL_INT_MULTI.code() + Opcode.SMALL_INT_MULTI_EXCESS + (int) value);
+            w.op(1, Opcode.LOAD_CONST_SMALL_INT_MULTI.code() + Opcode.SMALL_INT_MULTI_EXCESS + (int) value);
         } else {
-            opInt(1, Opcode.LOAD_CONST_SMALL_INT, value);
+            w.opInt(1, Opcode.LOAD_CONST_SMALL_INT, value);
         }
     }
 
@@ -371,15 +235,15 @@ final class BytecodeEmitter implements Emitter {
 
     @Override
     public void loadNull() {
-        op(1, Opcode.LOAD_NULL.code());
+        w.op(1, Opcode.LOAD_NULL.code());
     }
 
     @Override
     public void loadLocal(String q, int localNum, boolean deref) {
         if (!deref && localNum <= 15) {
-            op(1, Opcode.LOAD_FAST_MULTI.code() + localNum);
+            w.op(1, Opcode.LOAD_FAST_MULTI.code() + localNum);
         } else {
-            opUint(1, (deref ? Opcode.LOAD_DEREF : Opcode.LOAD_FAST_N).code(), localNum);
+            w.opUint(1, (deref ? Opcode.LOAD_DEREF : Opcode.LOAD_FAST_N).code(), localNum);
         }
     }
 
@@ -391,9 +255,9 @@ final class BytecodeEmitter implements Emitter {
     @Override
     public void storeLocal(String q, int localNum, boolean deref) {
         if (!deref && localNum <= 15) {
-            op(-1, Opcode.STORE_FAST_MULTI.code() + localNum);
+            w.op(-1, Opcode.STORE_FAST_MULTI.code() + localNum);
         } else {
-            opUint(-1, (deref ? Opcode.STORE_DEREF : Opcode.STORE_FAST_N).code(), localNum);
+            w.opUint(-1, (deref ? Opcode.STORE_DEREF : Opcode.STORE_FAST_N).code(), localNum);
         }
     }
 
@@ -404,7 +268,7 @@ final class BytecodeEmitter implements Emitter {
 
     @Override
     public void deleteLocal(String q, int localNum, boolean deref) {
-        opUint(0, (deref ? Opcode.DELETE_DEREF : Opcode.DELETE_FAST).code(), localNum);
+        w.opUint(0, (deref ? Opcode.DELETE_DEREF : Opcode.DELETE_FAST).code(), localNum);
     }
 
     @Override
@@ -419,19 +283,19 @@ final class BytecodeEmitter implements Emitter {
 
     @Override
     public void loadBuildClass() {
-        op(1, Opcode.LOAD_BUILD_CLASS.code());
+        w.op(1, Opcode.LOAD_BUILD_CLASS.code());
     }
 
     @Override
     public void subscr(Access kind) {
         if (kind == Access.LOAD) {
-            op(-1, Opcode.LOAD_SUBSCR.code());
+            w.op(-1, Opcode.LOAD_SUBSCR.code());
         } else {
             if (kind == Access.DELETE) {
                 loadNull();
                 rotThree();
             }
-            op(-3, Opcode.STORE_SUBSCR.code());
+            w.op(-3, Opcode.STORE_SUBSCR.code());
         }
     }
 
@@ -450,43 +314,43 @@ final class BytecodeEmitter implements Emitter {
 
     @Override
     public void dupTop() {
-        op(1, Opcode.DUP_TOP.code());
+        w.op(1, Opcode.DUP_TOP.code());
     }
 
     @Override
     public void dupTopTwo() {
-        op(2, Opcode.DUP_TOP_TWO.code());
+        w.op(2, Opcode.DUP_TOP_TWO.code());
     }
 
     @Override
     public void popTop() {
-        op(-1, Opcode.POP_TOP.code());
+        w.op(-1, Opcode.POP_TOP.code());
     }
 
     @Override
     public void rotTwo() {
-        op(0, Opcode.ROT_TWO.code());
+        w.op(0, Opcode.ROT_TWO.code());
     }
 
     @Override
     public void rotThree() {
-        op(0, Opcode.ROT_THREE.code());
+        w.op(0, Opcode.ROT_THREE.code());
     }
 
     @Override
     public void jump(int label) {
-        opLabel(0, Opcode.JUMP, label);
-        suppress = true;
+        w.opLabel(0, Opcode.JUMP, label);
+        w.suppress();
     }
 
     @Override
     public void popJumpIf(boolean cond, int label) {
-        opLabel(-1, cond ? Opcode.POP_JUMP_IF_TRUE : Opcode.POP_JUMP_IF_FALSE, label);
+        w.opLabel(-1, cond ? Opcode.POP_JUMP_IF_TRUE : Opcode.POP_JUMP_IF_FALSE, label);
     }
 
     @Override
     public void jumpIfOrPop(boolean cond, int label) {
-        opLabel(-1, cond ? Opcode.JUMP_IF_TRUE_OR_POP : Opcode.JUMP_IF_FALSE_OR_POP, label);
+        w.opLabel(-1, cond ? Opcode.JUMP_IF_TRUE_OR_POP : Opcode.JUMP_IF_FALSE_OR_POP, label);
     }
 
     @Override
@@ -497,24 +361,24 @@ final class BytecodeEmitter implements Emitter {
             if (fromFor) {
                 // pop the iterator and its buffer
                 for (int i = 0; i < ITER_BUF_SLOTS; i++) {
-                    rawByte(Opcode.POP_TOP.code());
+                    w.rawByte(Opcode.POP_TOP.code());
                 }
             }
-            opLabel(0, Opcode.JUMP, target);
+            w.opLabel(0, Opcode.JUMP, target);
         } else {
-            opLabel(0, Opcode.UNWIND_JUMP, target);
-            rawByte((fromFor ? 0x80 : 0) | exceptDepth);
+            w.opLabel(0, Opcode.UNWIND_JUMP, target);
+            w.rawByte((fromFor ? 0x80 : 0) | exceptDepth);
         }
-        suppress = true;
+        w.suppress();
     }
 
     @Override
     public void setupBlock(int label, Block kind) {
         switch (kind) {
             // SETUP_WITH pops the context manager and pushes __exit__, it and the value
-            case WITH -> opLabel(2, Opcode.SETUP_WITH, label);
-            case EXCEPT -> opLabel(0, Opcode.SETUP_EXCEPT, label);
-            default -> opLabel(0, Opcode.SETUP_FINALLY, label);
+            case WITH -> w.opLabel(2, Opcode.SETUP_WITH, label);
+            case EXCEPT -> w.opLabel(0, Opcode.SETUP_EXCEPT, label);
+            default -> w.opLabel(0, Opcode.SETUP_FINALLY, label);
         }
     }
 
@@ -523,7 +387,7 @@ final class BytecodeEmitter implements Emitter {
         loadConstTok(TokenKind.KW_NONE);
         labelAssign(label);
         // room to call __exit__, cancelled at once along with SETUP_WITH's 2
-        op(2, Opcode.WITH_CLEANUP.code());
+        w.op(2, Opcode.WITH_CLEANUP.code());
         adjustStackSize(-4);
     }
 
@@ -541,21 +405,21 @@ final class BytecodeEmitter implements Emitter {
 
     @Override
     public void endFinally() {
-        op(-1, Opcode.END_FINALLY.code());
+        w.op(-1, Opcode.END_FINALLY.code());
     }
 
     @Override
     public void getIter(boolean useStack) {
         if (useStack) {
-            op(ITER_BUF_SLOTS - 1, Opcode.GET_ITER_STACK.code());
+            w.op(ITER_BUF_SLOTS - 1, Opcode.GET_ITER_STACK.code());
         } else {
-            op(0, Opcode.GET_ITER.code());
+            w.op(0, Opcode.GET_ITER.code());
         }
     }
 
     @Override
     public void forIter(int label) {
-        opLabel(1, Opcode.FOR_ITER, label);
+        w.opLabel(1, Opcode.FOR_ITER, label);
     }
 
     @Override
@@ -565,25 +429,25 @@ final class BytecodeEmitter implements Emitter {
 
     @Override
     public void popExceptJump(int label, boolean withinExcHandler) {
-        opLabel(0, Opcode.POP_EXCEPT_JUMP, label);
-        suppress = true;
+        w.opLabel(0, Opcode.POP_EXCEPT_JUMP, label);
+        w.suppress();
     }
 
     @Override
     public void unaryOp(UnaryOp op) {
-        op(0, Opcode.UNARY_OP_MULTI.code() + op.ordinal());
+        w.op(0, Opcode.UNARY_OP_MULTI.code() + op.ordinal());
     }
 
     @Override
     public void binaryOp(BinaryOp op) {
-        op(-1, Opcode.BINARY_OP_MULTI.code() + op.ordinal());
+        w.op(-1, Opcode.BINARY_OP_MULTI.code() + op.ordinal());
     }
 
     @Override
     public void binaryOpInverted(BinaryOp op) {
         // "not in" and "is not" are "in" and "is" followed by "not"
         binaryOp(op);
-        op(0, Opcode.UNARY_OP_MULTI.code() + UnaryOp.NOT.ordinal());
+        w.op(0, Opcode.UNARY_OP_MULTI.code() + UnaryOp.NOT.ordinal());
     }
 
     @Override
@@ -596,12 +460,12 @@ final class BytecodeEmitter implements Emitter {
             case SET -> Opcode.BUILD_SET;
             case SLICE -> Opcode.BUILD_SLICE;
         };
-        opUint(stackAdj, opcode.code(), n);
+        w.opUint(stackAdj, opcode.code(), n);
     }
 
     @Override
     public void storeMap() {
-        op(-2, Opcode.STORE_MAP.code());
+        w.op(-2, Opcode.STORE_MAP.code());
     }
 
     @Override
@@ -619,17 +483,17 @@ final class BytecodeEmitter implements Emitter {
             t = 2;
         }
         // the low 2 bits say which kind of collection
-        opUint(-1 - n, Opcode.STORE_COMP.code(), ((long) (collectionStackIndex + n) << 2) | t);
+        w.opUint(-1 - n, Opcode.STORE_COMP.code(), ((long) (collectionStackIndex + n) << 2) | t);
     }
 
     @Override
     public void unpackSequence(int n) {
-        opUint(-1 + n, Opcode.UNPACK_SEQUENCE.code(), n);
+        w.opUint(-1 + n, Opcode.UNPACK_SEQUENCE.code(), n);
     }
 
     @Override
     public void unpackEx(int nLeft, int nRight) {
-        opUint(-1 + nLeft + nRight + 1, Opcode.UNPACK_EX.code(), nLeft | ((long) nRight << 8));
+        w.opUint(-1 + nLeft + nRight + 1, Opcode.UNPACK_EX.code(), nLeft | ((long) nRight << 8));
     }
 
     @Override
@@ -648,7 +512,7 @@ final class BytecodeEmitter implements Emitter {
         } else {
             opChild(-2 - nClosedOver + 1, Opcode.MAKE_CLOSURE_DEFARGS, s);
         }
-        rawByte(nClosedOver);
+        w.rawByte(nClosedOver);
     }
 
     @Override
@@ -665,27 +529,27 @@ final class BytecodeEmitter implements Emitter {
         long arg = ((long) nKeyword << 8) | nPositional;
         if (starFlags != 0) {
             // each keyword argument is a key and a value; one more slot holds the star map
-            opUint(stackAdj - nPositional - 2 * nKeyword - 1, varKw.code(), arg);
+            w.opUint(stackAdj - nPositional - 2 * nKeyword - 1, varKw.code(), arg);
         } else {
-            opUint(stackAdj - nPositional - 2 * nKeyword, plain.code(), arg);
+            w.opUint(stackAdj - nPositional - 2 * nKeyword, plain.code(), arg);
         }
     }
 
     @Override
     public void returnValue() {
-        op(-1, Opcode.RETURN_VALUE.code());
-        suppress = true;
+        w.op(-1, Opcode.RETURN_VALUE.code());
+        w.suppress();
     }
 
     @Override
     public void raiseVarargs(int nArgs) {
-        op(-nArgs, Opcode.RAISE_LAST.code() + nArgs);
-        suppress = true;
+        w.op(-nArgs, Opcode.RAISE_LAST.code() + nArgs);
+        w.suppress();
     }
 
     @Override
     public void yield(boolean from) {
-        op(from ? -1 : 0, from ? Opcode.YIELD_FROM.code() : Opcode.YIELD_VALUE.code());
+        w.op(from ? -1 : 0, from ? Opcode.YIELD_FROM.code() : Opcode.YIELD_VALUE.code());
         scope.flags |= Scope.FLAG_GENERATOR;
     }
 

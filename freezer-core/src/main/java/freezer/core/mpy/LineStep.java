@@ -32,6 +32,13 @@ public record LineStep(int bytecodeDelta, int lineDelta, boolean twoBytes) {
         }
     }
 
+    /** The encoded entry. */
+    public byte[] bytes() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(2);
+        write(out);
+        return out.toByteArray();
+    }
+
     static LineStep read(ByteInput in) throws MpyFormatException {
         int c = in.u8("line info");
         if ((c & 0x80) == 0) {

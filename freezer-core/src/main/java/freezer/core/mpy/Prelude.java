@@ -47,7 +47,8 @@ public record Prelude(int nState, int nExcStack, int scopeFlags, int nPosArgs, i
         out.write(z);
     }
 
-    byte[] bytes() {
+    /** The encoded signature. */
+    public byte[] bytes() {
         ByteArrayOutputStream out = new ByteArrayOutputStream(4);
         write(out);
         return out.toByteArray();
@@ -105,6 +106,13 @@ public record Prelude(int nState, int nExcStack, int scopeFlags, int nPosArgs, i
                 return;
             }
         }
+    }
+
+    /** The encoded sizes that follow the signature: n_info and n_cell. */
+    public static byte[] sizeBytes(long nInfo, long nCell) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(4);
+        writeSize(out, nInfo, nCell);
+        return out.toByteArray();
     }
 
     static int sizeLength(long nInfo, long nCell) {
