@@ -22,8 +22,6 @@ import java.util.Optional;
 public final class MpyReader {
     /** Constant tuples nest at most this deep (mpy-cross itself fails well before). */
     public static final int MAX_TUPLE_DEPTH = 1000;
-    /** Int constants have at most this many characters: converting decimal text takes time quadratic in it. */
-    public static final int MAX_INT_DIGITS = 100_000;
     private static final int PATH_DEPTH_SHOWN = 16;
 
     private final ByteInput in;
@@ -191,12 +189,7 @@ public final class MpyReader {
                 return type == MpyWriter.OBJ_STR ? new ConstObject.Str(s) : new ConstObject.Bytes(s);
             }
             case MpyWriter.OBJ_INT: {
-                long length = in.uint("int constant length");
-                if (length > MAX_INT_DIGITS) {
-                    throw in.errorAt(start, "int constant of " + length + " digits; freezer reads at most "
-                            + MAX_INT_DIGITS);
-                }
-                String text = ByteStrings.of(in.bytes(length, "int constant"));
+                String text = ByteStrings.of(in.bytes(in.uint("int constant length"), "int constant"));
                 if (!NumberText.isCanonicalInt(text)) {
                     throw in.errorAt(start, "int constant " + clip(PythonRepr.str(text))
                             + " is not a decimal integer as MicroPython writes one");

@@ -1,5 +1,6 @@
 package freezer.core.mpy;
 
+import freezer.core.num.BigDigits;
 import java.math.BigInteger;
 
 /**
@@ -13,11 +14,23 @@ final class NumberText {
 
     /** Whether an int constant's text is the decimal form MicroPython writes (repr of an int). */
     static boolean isCanonicalInt(String text) {
-        return text.matches("-?[1-9][0-9]*|0");
+        int i = text.startsWith("-") ? 1 : 0;
+        if (i == text.length() || text.charAt(i) == '0') {
+            return text.equals("0");
+        }
+        for (; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
+    /** The value of a text {@link #isCanonicalInt} accepts. */
     static BigInteger intValue(String text) {
-        return new BigInteger(text);
+        boolean negative = text.startsWith("-");
+        BigInteger v = BigDigits.parse(text, negative ? 1 : 0, text.length(), 10);
+        return negative ? v.negate() : v;
     }
 
     /**

@@ -91,7 +91,7 @@ public final class NumberParser {
             while (pos < top && digitValue(text.charAt(pos)) >= 0 && digitValue(text.charAt(pos)) < base) {
                 pos++;
             }
-            value = new BigInteger(text.substring(valueStart, pos), base);
+            value = BigDigits.parse(text, valueStart, pos, base);
         }
         int end = skipSpace(text, pos, top);
         if (pos == valueStart || end != top) {
