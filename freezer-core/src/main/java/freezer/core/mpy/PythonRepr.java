@@ -39,7 +39,7 @@ final class PythonRepr {
                 b.append("\\r");
             } else if (cp < ' ' || cp == 0x7f) {
                 hex(b, "\\x", cp, 2);
-            } else if (cp < 0x7f || isPrintable(cp)) {
+            } else if (PrintableTable.isPrintable(cp)) {
                 b.appendCodePoint(cp);
             } else if (cp <= 0xff) {
                 hex(b, "\\x", cp, 2);
@@ -50,23 +50,6 @@ final class PythonRepr {
             }
         }
         return b.append(quote).toString();
-    }
-
-    /** Python's str.isprintable() for one non-ASCII code point (Java's Unicode tables). */
-    private static boolean isPrintable(int cp) {
-        switch (Character.getType(cp)) {
-            case Character.CONTROL:
-            case Character.FORMAT:
-            case Character.SURROGATE:
-            case Character.PRIVATE_USE:
-            case Character.UNASSIGNED:
-            case Character.LINE_SEPARATOR:
-            case Character.PARAGRAPH_SEPARATOR:
-            case Character.SPACE_SEPARATOR:
-                return false;
-            default:
-                return true;
-        }
     }
 
     /** repr() of a bytes object. */
