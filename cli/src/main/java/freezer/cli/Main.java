@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         description = "Freezes MicroPython modules into firmware: compiles .py to .mpy byte for byte as"
                 + " MicroPython v1.28.0's mpy-cross does, and inspects .mpy files.",
         subcommands = {
-            CompileCommand.class, DisCommand.class, MergeCommand.class, InfoCommand.class,
+            CompileCommand.class, DisCommand.class, MergeCommand.class, InfoCommand.class, BenchCommand.class,
         })
 public final class Main implements Runnable {
     public static final int OK = 0;
@@ -85,6 +85,9 @@ public final class Main implements Runnable {
             }
             if (cls == InfoCommand.class) {
                 return cls.cast(new InfoCommand(io.in(), io.out(), io.err()));
+            }
+            if (cls == BenchCommand.class) {
+                return cls.cast(new BenchCommand(io.out(), io.err()));
             }
             return CommandLine.defaultFactory().create(cls);
         }
