@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -134,7 +135,7 @@ public final class Bench {
                 for (Future<?> f : done) {
                     try {
                         f.get();
-                    } catch (java.util.concurrent.ExecutionException e) {
+                    } catch (ExecutionException e) {
                         throw new IllegalStateException("compiling in the warm round failed", e.getCause());
                     }
                 }
@@ -175,7 +176,7 @@ public final class Bench {
             for (Future<?> f : done) {
                 try {
                     f.get();
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (ExecutionException e) {
                     out.println("freezer bench: could not run " + settings.mpyCross() + ": " + e.getCause().getMessage());
                     return null;
                 }

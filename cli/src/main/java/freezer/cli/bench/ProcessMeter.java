@@ -1,5 +1,6 @@
 package freezer.cli.bench;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs child processes and measures them from outside: wall time, CPU time (the kernel's
@@ -38,7 +40,7 @@ final class ProcessMeter {
         while (p.isAlive()) {
             // the high-water mark only grows, so the last reading before exit is the peak
             peak = Math.max(peak, highWaterMark(status));
-            p.waitFor(5, java.util.concurrent.TimeUnit.MILLISECONDS);
+            p.waitFor(5, TimeUnit.MILLISECONDS);
         }
         int exit = p.waitFor();
         Duration wall = Duration.ofNanos(System.nanoTime() - start);
@@ -84,7 +86,7 @@ final class ProcessMeter {
         return -1;
     }
 
-    private static java.io.File nullDevice() {
-        return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
+    private static File nullDevice() {
+        return new File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
     }
 }
