@@ -2,16 +2,11 @@ package freezer.cli;
 
 import freezer.core.CompileError;
 import freezer.core.CompileOptions;
-import freezer.core.DeepStack;
 import freezer.core.MpyCrossFlags;
+import freezer.core.batch.BatchCompiler;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * freezer's batch form: many files, one process, all cores. Each file is compiled and written
@@ -85,28 +80,14 @@ final class BatchCompile {
     }
 
     private List<Outcome> compileAll(List<BatchPlan.Item> items, CompileOptions options, int jobs, boolean verbose) {
-        // deep-stack workers: the compiler then runs on them directly, with no thread per file
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, Math.max(1, items.size())),
-                r -> new DeepStack.DeepStackThread(r, "freezer-batch"));
-        try {
-            List<Future<Outcome>> futures = new ArrayList<>();
-            for (BatchPlan.Item item : items) {
-                futures.add(pool.submit(() -> compileOne(item, options)));
+        BatchCompiler batch = new BatchCompiler(jobs);
+        return batch.map(items, item -> compileOne(item, options), (i, o) -> {
+            if (o.error() != null) {
+                printer.print(o.error(), io.err());
+            } else if (verbose) {
+                io.out().println("wrote " + o.item().outputDisplay() + " (" + o.bytes() + " bytes)");
             }
-            List<Outcome> outcomes = new ArrayList<>();
-            for (Future<Outcome> f : futures) {
-                Outcome o = await(f);
-                if (o.error() != null) {
-                    printer.print(o.error(), io.err());
-                } else if (verbose) {
-                    io.out().println("wrote " + o.item().outputDisplay() + " (" + o.bytes() + " bytes)");
-                }
-                outcomes.add(o);
-            }
-            return outcomes;
-        } finally {
-            pool.shutdownNow();
-        }
+        });
     }
 
     private Outcome compileOne(BatchPlan.Item item, CompileOptions options) {
@@ -134,18 +115,6 @@ final class BatchCompile {
                     Diagnostic.io(item.display(), InputFiles.describe("can't write", item.output().toString(), e)));
         }
         return new Outcome(item, mpy.length, null);
-    }
-
-    private static Outcome await(Future<Outcome> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while compiling", e);
-        } catch (ExecutionException e) {
-            // compileOne reports every failure as an Outcome; anything else is a bug here
-            throw new IllegalStateException(e.getCause());
-        }
     }
 
     private static int jobs(String value) {
