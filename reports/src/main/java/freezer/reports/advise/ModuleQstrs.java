@@ -1,0 +1,44 @@
+package freezer.reports.advise;
+
+import freezer.core.lexer.Token;
+import freezer.core.lexer.TokenKind;
+import freezer.core.qstr.BuiltinQstrs;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The qstrs a module adds: the strings of its compiled qstr table (names, attributes, short
+ * strings, its file name) that are not already in MicroPython's core, taken here as the qstrs
+ * mpy-cross is built with. Identifiers cost memory (the guide, "Variables"): frozen, each is a
+ * pool entry and its text in flash; loaded from a .mpy at run time, the same bytes in RAM.
+ */
+final class ModuleQstrs {
+    private ModuleQstrs() {
+    }
+
+    static List<ModuleQstr> of(AnalysedModule m, AdviceTarget target) {
+        Map<String, int[]> firstAt = new HashMap<>();
+        TokenIndex tokens = m.tokens();
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.token(i);
+            if ((t.kind() == TokenKind.NAME || t.kind() == TokenKind.STRING) && tokens.offset(i) >= 0) {
+                firstAt.putIfAbsent(t.text(), new int[] {t.line(), t.column()});
+            }
+        }
+        Set<String> distinct = new LinkedHashSet<>(m.compiled().qstrs());
+        List<ModuleQstr> out = new ArrayList<>();
+        BuiltinQstrs core = BuiltinQstrs.get();
+        for (String q : distinct) {
+            if (core.contains(q)) {
+                continue;
+            }
+            int[] at = firstAt.getOrDefault(q, new int[] {0, 0});
+            out.add(new ModuleQstr(ByteText.text(q), at[0], at[1], HeapCosts.qstr(target, q.length())));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,20 @@
+package freezer.reports.advise;
+
+/**
+ * One module to advise on.
+ *
+ * @param module its dotted import name ({@code drivers.bme280}; a package's {@code __init__} has the package's name)
+ * @param file the path findings name, as the user gave it
+ * @param bytes the source
+ * @param isPackage whether it is a package's {@code __init__.py} (which also gets {@code __path__})
+ */
+public record ModuleSource(String module, String file, byte[] bytes, boolean isPackage) {
+    public ModuleSource {
+        bytes = bytes.clone();
+    }
+
+    @Override
+    public byte[] bytes() {
+        return bytes.clone();
+    }
+}

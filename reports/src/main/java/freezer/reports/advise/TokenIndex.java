@@ -1,0 +1,139 @@
+package freezer.reports.advise;
+
+import freezer.core.lexer.Lexer;
+import freezer.core.lexer.Token;
+import freezer.core.lexer.TokenKind;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A module's tokens, each with the byte offset where the source spells it (or -1 where it does
+ * not, as for the tokens an f-string's {@code .format} call is made of). It gives identifiers
+ * the positions the parse tree lacks.
+ */
+final class TokenIndex {
+    private final List<Token> tokens = new ArrayList<>();
+    private final List<Integer> offsets = new ArrayList<>();
+
+    TokenIndex(SourceText source, String path) {
+        Lexer lex = new Lexer(path, source.bytes());
+        while (lex.token().kind() != TokenKind.END) {
+            Token t = lex.token();
+            tokens.add(t);
+            offsets.add(source.offsetOf(t.line(), t.column(), spelling(t)));
+            lex.next();
+        }
+    }
+
+    /** What the source holds at a token's position, as far as the advice needs to check it. */
+    private static String spelling(Token t) {
+        return switch (t.kind()) {
+            case NAME -> t.text();
+            case DEL_PAREN_OPEN -> "(";
+            case DEL_PAREN_CLOSE -> ")";
+            case DEL_BRACKET_OPEN -> "[";
+            case DEL_BRACKET_CLOSE -> "]";
+            case DEL_BRACE_OPEN -> "{";
+            case DEL_BRACE_CLOSE -> "}";
+            case DEL_EQUAL -> "=";
+            case KW_FOR -> "for";
+            case KW_WHILE -> "while";
+            case KW_ASYNC -> "async";
+            default -> "";
+        };
+    }
+
+    int size() {
+        return tokens.size();
+    }
+
+    Token token(int i) {
+        return tokens.get(i);
+    }
+
+    int offset(int i) {
+        return offsets.get(i);
+    }
+
+    /**
+     * The index of the first token at or after (line, column) that the source spells (not the
+     * INDENT, DEDENT or NEWLINE the lexer places at a statement's start), or size() when none is.
+     */
+    int at(int line, int column) {
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            TokenKind k = t.kind();
+            if (k == TokenKind.INDENT || k == TokenKind.DEDENT || k == TokenKind.NEWLINE) {
+                continue;
+            }
+            if (t.line() > line || (t.line() == line && t.column() >= column)) {
+                return i;
+            }
+        }
+        return tokens.size();
+    }
+
+    /** The index of the bracket closing the one opened at {@code open}, or -1. */
+    int closing(int open) {
+        int depth = 0;
+        for (int i = open; i < tokens.size(); i++) {
+            TokenKind k = tokens.get(i).kind();
+            if (k == TokenKind.DEL_PAREN_OPEN || k == TokenKind.DEL_BRACKET_OPEN || k == TokenKind.DEL_BRACE_OPEN) {
+                depth++;
+            } else if (k == TokenKind.DEL_PAREN_CLOSE || k == TokenKind.DEL_BRACKET_CLOSE
+                    || k == TokenKind.DEL_BRACE_CLOSE) {
+                depth--;
+                if (depth == 0) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Gives each occurrence the position of its NAME token: the n-th occurrence of a name in
+     * source order is the n-th NAME token spelling it. A name whose counts differ (a const()
+     * name the parser replaced by its value) or whose pairing does not hold together keeps no
+     * positions at all, so nothing is ever placed on the wrong token.
+     */
+    void place(List<Occurrence> occurrences) {
+        Map<String, List<Occurrence>> byName = new LinkedHashMap<>();
+        for (Occurrence o : occurrences) {
+            byName.computeIfAbsent(o.name(), k -> new ArrayList<>()).add(o);
+        }
+        Map<String, List<Integer>> namesAt = new LinkedHashMap<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.get(i).kind() == TokenKind.NAME) {
+                namesAt.computeIfAbsent(tokens.get(i).text(), k -> new ArrayList<>()).add(i);
+            }
+        }
+        for (Map.Entry<String, List<Occurrence>> e : byName.entrySet()) {
+            List<Occurrence> os = e.getValue();
+            List<Integer> ts = namesAt.getOrDefault(e.getKey(), List.of());
+            if (os.size() != ts.size() || !pairsHold(os, ts)) {
+                continue;
+            }
+            for (int i = 0; i < os.size(); i++) {
+                Token t = tokens.get(ts.get(i));
+                os.get(i).setPosition(new SourcePosition(t.line(), t.column(), offsets.get(ts.get(i))));
+            }
+        }
+    }
+
+    private boolean pairsHold(List<Occurrence> os, List<Integer> ts) {
+        for (int i = 0; i < os.size(); i++) {
+            Token t = tokens.get(ts.get(i));
+            if (offsets.get(ts.get(i)) < 0) {
+                return false;
+            }
+            var s = os.get(i).statement();
+            if (s != null && (t.line() < s.line() || (t.line() == s.line() && t.column() < s.column()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
