@@ -51,7 +51,7 @@ final class BatchCompile {
             inputs = BatchPlan.expandListFiles(flags.inputs());
         } catch (BatchPlan.ListFileException e) {
             printer.print(Diagnostic.io(e.file, e.getMessage()), io.err());
-            return Main.FAILED;
+            return ExitStatus.ERROR;
         }
         if (inputs.isEmpty() && !flags.inputs().isEmpty()) {
             throw new CompileCommand.UsageError("no input file: the list files are empty");
@@ -61,14 +61,14 @@ final class BatchCompile {
             plan = BatchPlan.of(root, outDir, inputs);
         } catch (IOException e) {
             printer.print(Diagnostic.io(root, "can't list " + root + ": " + InputFiles.reason(e)), io.err());
-            return Main.FAILED;
+            return ExitStatus.ERROR;
         }
         if (!plan.problems().isEmpty()) {
             for (String p : plan.problems()) {
                 io.err().println("freezer compile: " + p);
             }
             io.err().flush();
-            return Main.USAGE;
+            return ExitStatus.USAGE;
         }
 
         List<Outcome> outcomes = compileAll(plan.items(), flags.options(), jobs, flags.verbosity() > 0);
@@ -76,7 +76,7 @@ final class BatchCompile {
         io.out().printf("freezer: compiled %d of %d files into %s%s%n", outcomes.size() - failed, outcomes.size(),
                 outDir, failed > 0 ? " (" + failed + " failed)" : "");
         io.out().flush();
-        return failed > 0 ? Main.FAILED : Main.OK;
+        return failed > 0 ? ExitStatus.ERROR : ExitStatus.OK;
     }
 
     private List<Outcome> compileAll(List<BatchPlan.Item> items, CompileOptions options, int jobs, boolean verbose) {

@@ -52,12 +52,12 @@ final class CompileCommand implements Callable<Integer> {
         if (flags.showVersion()) {
             io.out().println(Version.mpyCrossLine());
             io.out().flush();
-            return Main.OK;
+            return ExitStatus.OK;
         }
         if (flags.extras().containsKey(HELP)) {
             io.out().print(HELP_TEXT);
             io.out().flush();
-            return Main.OK;
+            return ExitStatus.OK;
         }
         DiagnosticPrinter printer = DiagnosticPrinter.named(flags.extras().getOrDefault(ERROR_FORMAT, "text"));
         if (printer == null) {
@@ -77,7 +77,7 @@ final class CompileCommand implements Callable<Integer> {
         io.err().println("freezer compile: " + message);
         io.err().println("Try 'freezer compile --help' for the options.");
         io.err().flush();
-        return Main.USAGE;
+        return ExitStatus.USAGE;
     }
 
     /** A command line that cannot be run as given (exit status 2). */

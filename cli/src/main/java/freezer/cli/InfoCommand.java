@@ -80,12 +80,12 @@ public final class InfoCommand implements Callable<Integer> {
         }
         LoadCheck.Target target = new LoadCheck.Target(arch, smallIntBits);
         boolean checkTarget = arch != null || smallIntBits > 0;
-        int status = 0;
+        int status = ExitStatus.OK;
         StringBuilder text = new StringBuilder();
         for (String name : files) {
             List<MpyInputs.Input> one = MpyInputs.readAll(List.of(name), in, err);
             if (one == null) {
-                status = 1;
+                status = ExitStatus.ERROR;
                 continue;
             }
             MpyInputs.Input i = one.get(0);
@@ -105,7 +105,7 @@ public final class InfoCommand implements Callable<Integer> {
                         break;
                     default:
                         text.append(head).append("does not load\n");
-                        status = 1;
+                        status = ExitStatus.ERROR;
                         break;
                 }
                 for (String p : v.problems()) {

@@ -17,11 +17,12 @@ import picocli.CommandLine.Command;
             CompileCommand.class, DisCommand.class, MergeCommand.class, InfoCommand.class, BenchCommand.class,
         })
 public final class Main implements Runnable {
-    public static final int OK = 0;
-    /** A file was rejected, or could not be read or written. */
-    public static final int FAILED = 1;
-    /** The command line itself is wrong. */
-    public static final int USAGE = 2;
+    /** {@link ExitStatus#OK}, under its first name. */
+    public static final int OK = ExitStatus.OK;
+    /** {@link ExitStatus#ERROR}, under its first name. */
+    public static final int FAILED = ExitStatus.ERROR;
+    /** {@link ExitStatus#USAGE}, under its first name. */
+    public static final int USAGE = ExitStatus.USAGE;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
