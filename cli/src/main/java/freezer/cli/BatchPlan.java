@@ -84,9 +84,6 @@ record BatchPlan(List<Item> items, List<String> problems) {
             }
             items.add(new Item(slashes(Path.of(rootArg).resolve(rel).normalize()), abs, rel, out, outDisplay));
         }
-        if (files.isEmpty()) {
-            problems.add("no .py files under --root " + rootArg);
-        }
         return new BatchPlan(items, problems);
     }
 
