@@ -1,8 +1,10 @@
 package freezer.image.frozenc;
 
 import freezer.core.batch.BatchCompiler;
-import freezer.image.manifest.FreezeKind;
 import freezer.image.manifest.ManifestEntry;
+import freezer.image.manifest.ManifestEvaluator;
+import freezer.image.manifest.ManifestInput;
+import freezer.image.manifest.PathVariables;
 import freezer.image.qstr.FirmwareQstrs;
 import freezer.testkit.Shared;
 import java.io.IOException;
@@ -89,47 +91,25 @@ final class GoldenFreeze {
         return out;
     }
 
-    /**
-     * The entries of a project's manifest, written out by hand for the projects that are one or
-     * two calls (until the manifest evaluator lands); null for the others.
-     */
+    /** The entries the project's manifest resolves to (variables as the README's command gives them). */
     static List<ManifestEntry> entries(String project) {
-        Path dir = root().resolve(project);
-        List<ManifestEntry> e = new ArrayList<>();
-        switch (project) {
-            case "minimal" -> e.add(compile(dir, "hello.py", 0));
-            case "constants" -> {
-                e.add(compile(dir, "numbers.py", 0));
-                e.add(compile(dir, "tables.py", 1));
-            }
-            case "qstrs" -> {
-                for (String m : List.of("names.py", "lengths.py", "unicode_text.py", "empty.py", "only_comment.py",
-                        "escape_clash.py", "clash_a.py", "clash_a_b.py")) {
-                    e.add(compile(dir, m, 0));
+        Path dir = root().resolve(project).toAbsolutePath().normalize();
+        List<String> assignments = new ArrayList<>();
+        try {
+            for (String line : Files.readAllLines(dir.resolve("vars"), StandardCharsets.UTF_8)) {
+                String t = line.strip();
+                if (t.isEmpty() || t.startsWith("#")) {
+                    continue;
                 }
+                int eq = t.indexOf('=');
+                assignments.add(t.substring(0, eq) + "=" + dir + "/" + t.substring(eq + 1));
             }
-            case "bigmodule" -> {
-                e.add(compile(dir, "warehouse.py", 0));
-                e.add(compile(dir, "warehouse_o3.py", 3));
-            }
-            case "float_specials" -> e.add(compile(dir, "specials.py", 0));
-            case "empty" -> {
-            }
-            case "native_armv7m" -> {
-                for (String m : List.of("all_native.mpy", "nat_math.mpy", "thumb_ops.mpy", "vip_buf.mpy")) {
-                    e.add(new ManifestEntry(FreezeKind.MPY, dir.resolve("prebuilt").resolve(m), m, 0, null, null));
-                }
-                e.add(compile(dir, "host.py", 0));
-            }
-            default -> {
-                return null;
-            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return e;
-    }
-
-    private static ManifestEntry compile(Path dir, String name, int opt) {
-        return new ManifestEntry(FreezeKind.COMPILE, dir.resolve(name), name, opt, null, null);
+        PathVariables vars = PathVariables.fromAssignments(assignments, dir);
+        return new ManifestEvaluator(vars, dir.getParent())
+                .evaluate(List.of(new ManifestInput.File(dir.resolve("manifest.py")))).entries();
     }
 
     /** Freezes entries against a firmware; the output with the project folder as {@code @PROJECT@}. */

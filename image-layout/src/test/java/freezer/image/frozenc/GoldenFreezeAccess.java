@@ -19,9 +19,6 @@ public final class GoldenFreezeAccess {
     /** The project frozen for the unix firmware, or for the Cortex-M3 one with -march=armv7m. */
     public static FrozenImage freeze(String project, boolean qemu) throws Exception {
         var entries = GoldenFreeze.entries(project);
-        if (entries == null) {
-            throw new AssertionError(project + ": its manifest is not resolved yet (waiting for the manifest evaluator)");
-        }
         GoldenFreeze.Firmware fw = qemu ? GoldenFreeze.Firmware.QEMU : GoldenFreeze.Firmware.UNIX;
         return GoldenFreeze.freeze(entries, fw, MpyToolOptions.DEFAULT).image();
     }
