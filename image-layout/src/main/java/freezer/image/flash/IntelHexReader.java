@@ -14,6 +14,8 @@ import java.util.List;
 public final class IntelHexReader {
     // a count byte of 255: 1 + 2 * (5 + 255) characters
     private static final int MAX_LINE = 1 + 2 * (5 + 255);
+    // hex digits of a record's count, address and type
+    private static final int FIELDS = 8;
 
     private final byte[] file;
     private final List<Run> runs = new ArrayList<>();
@@ -28,20 +30,16 @@ public final class IntelHexReader {
     }
 
     /**
-     * Whether the bytes look like Intel HEX: a ':' first and nothing but hex digits up to the end
-     * of the first line (uf2conv.py's is_hex asks this of the whole file; a damaged line further
+     * Whether the bytes look like Intel HEX: a ':' and then a record's count, address and type
+     * in hex digits (uf2conv.py's is_hex asks for hex digits throughout; a damaged record further
      * on should be reported, not taken for binary).
      */
     public static boolean looksLikeHex(byte[] data) {
-        if (data.length == 0 || data[0] != ':') {
+        if (data.length < FIELDS + 1 || data[0] != ':') {
             return false;
         }
-        for (int i = 1; i < data.length && i <= MAX_LINE; i++) {
-            int c = data[i];
-            if (c == '\r' || c == '\n') {
-                return true;
-            }
-            if (Character.digit(c, 16) < 0 || c < 0) {
+        for (int i = 1; i <= FIELDS; i++) {
+            if (data[i] < 0 || Character.digit(data[i], 16) < 0) {
                 return false;
             }
         }
