@@ -3,7 +3,7 @@ package freezer.reports.advise;
 import java.util.List;
 
 /** The advisor's report on a set of modules for one target. */
-public record Advice(AdviceTarget target, List<ModuleAdvice> modules) {
+public record Advice(Firmware firmware, List<ModuleAdvice> modules) {
     public Advice {
         modules = List.copyOf(modules);
     }

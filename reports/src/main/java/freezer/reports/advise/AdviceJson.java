@@ -24,9 +24,13 @@ public final class AdviceJson {
         root.put("format", FORMAT);
         root.put("version", VERSION);
         ObjectNode target = root.putObject("target");
-        target.put("name", advice.target().presetName());
-        target.put("wordBytes", advice.target().wordBytes());
-        target.put("gcBlockBytes", advice.target().gcBlockBytes());
+        Firmware f = advice.firmware();
+        target.put("name", f.target().name());
+        target.put("wordBytes", f.wordBytes());
+        target.put("gcBlockBytes", f.gcBlockBytes());
+        target.put("qstrHashBytes", f.qstrConfig().bytesInHash());
+        target.put("qstrLenBytes", f.qstrConfig().bytesInLen());
+        target.put("qstrHeader", f.qstrs() != null);
         ObjectNode totals = root.putObject("totals");
         totals.put("importBytes", advice.importBytes());
         totals.put("unsizedObjects", advice.unsizedObjects());

@@ -11,9 +11,10 @@ public final class AdviceText {
 
     public static String render(Advice advice) {
         StringBuilder b = new StringBuilder();
-        AdviceTarget t = advice.target();
-        b.append("freezer advise: target ").append(t.presetName()).append(" (").append(t.wordBytes())
-                .append("-byte words, ").append(t.gcBlockBytes()).append("-byte heap blocks)\n");
+        Firmware t = advice.firmware();
+        b.append("freezer advise: target ").append(t.target().name()).append(" (").append(t.wordBytes())
+                .append("-byte words, ").append(t.gcBlockBytes()).append("-byte heap blocks; qstrs known from ")
+                .append(t.qstrSource()).append(")\n");
         for (ModuleAdvice m : advice.modules()) {
             b.append('\n');
             module(b, m);
@@ -21,7 +22,7 @@ public final class AdviceText {
         b.append('\n').append("total: ").append(plural(advice.modules().size(), "module")).append(", ")
                 .append(bytes(advice.importBytes())).append(" of RAM at import");
         if (advice.unsizedObjects() > 0) {
-            b.append(" and ").append(plural(advice.unsizedObjects(), "object")).append(" of unknown size");
+            b.append(", plus what ").append(advice.unsizedObjects()).append(" calls or computed values allocate");
         }
         b.append("; ").append(plural(advice.findingCount(), "suggestion"));
         if (advice.findingRamBytes() > 0) {
@@ -35,7 +36,7 @@ public final class AdviceText {
         b.append(m.file()).append(" (module ").append(m.module()).append("): ").append(bytes(m.importBytes()))
                 .append(" of RAM at import");
         if (m.unsizedObjects() > 0) {
-            b.append(" and ").append(plural(m.unsizedObjects(), "object")).append(" of unknown size");
+            b.append(", plus what ").append(m.unsizedObjects()).append(" calls or computed values allocate");
         }
         b.append('\n');
         b.append("  globals: ").append(plural(m.names().size(), "name")).append(" and ")
@@ -51,13 +52,13 @@ public final class AdviceText {
                 String what = (o.boundTo() == null ? "" : o.boundTo() + ": ") + o.what();
                 b.append("    ").append(m.file()).append(':').append(o.line()).append(':').append(o.column())
                         .append(": ").append(what).append(", ")
-                        .append(o.sizeKnown() ? bytes(o.bytes()) : "size unknown").append('\n');
+                        .append(o.sizeKnown() ? bytes(o.bytes()) : "not counted").append('\n');
             }
         }
         if (!m.qstrs().isEmpty()) {
             b.append("  qstrs added: ").append(m.qstrs().size()).append(", ").append(bytes(m.qstrBytes()))
                     .append(" (flash when frozen, RAM when the .mpy is loaded)\n");
-            wrap(b, "    ", m.qstrs().stream().map(ModuleQstr::text).toList());
+            wrap(b, "    ", m.qstrs().stream().map(q -> shown(q.text())).toList());
         }
         for (String note : m.notes()) {
             b.append("  note: ").append(note).append('\n');
@@ -100,6 +101,30 @@ public final class AdviceText {
             line.append(w);
         }
         b.append(line).append('\n');
+    }
+
+    /** A qstr as it reads best: an identifier as it is, anything else quoted. */
+    static String shown(String qstr) {
+        boolean identifier = !qstr.isEmpty() && !Character.isDigit(qstr.codePointAt(0));
+        for (int i = 0; i < qstr.length() && identifier; i = qstr.offsetByCodePoints(i, 1)) {
+            int c = qstr.codePointAt(i);
+            identifier = c == '_' || Character.isLetterOrDigit(c);
+        }
+        if (identifier) {
+            return qstr;
+        }
+        StringBuilder q = new StringBuilder("'");
+        for (int i = 0; i < qstr.length(); i++) {
+            char c = qstr.charAt(i);
+            if (c == '\'' || c == '\\') {
+                q.append('\\').append(c);
+            } else if (c < 0x20 || c == 0x7f) {
+                q.append(String.format("\\x%02x", (int) c));
+            } else {
+                q.append(c);
+            }
+        }
+        return q.append('\'').toString();
     }
 
     static String bytes(long n) {

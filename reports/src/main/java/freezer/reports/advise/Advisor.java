@@ -16,13 +16,13 @@ import java.util.Set;
  * check stays at zero), and the change in the compiled size is measured, not guessed.
  */
 public final class Advisor {
-    private final AdviceTarget target;
+    private final Firmware firmware;
     private final HeapCosts costs;
     private int dropped;
 
-    public Advisor(AdviceTarget target) {
-        this.target = target;
-        this.costs = new HeapCosts(target);
+    public Advisor(Firmware firmware) {
+        this.firmware = firmware;
+        this.costs = new HeapCosts(firmware);
     }
 
     /** A module the compiler rejects: it gets no advice. */
@@ -52,7 +52,7 @@ public final class Advisor {
         for (AnalysedModule m : modules) {
             out.add(adviseOne(ModuleContext.of(m, outside, costs)));
         }
-        return new Result(new Advice(target, out), rejected, dropped);
+        return new Result(new Advice(firmware, out), rejected, dropped);
     }
 
     private ModuleAdvice adviseOne(ModuleContext c) {
@@ -91,7 +91,7 @@ public final class Advisor {
                     + " advice for this module");
         }
         return new ModuleAdvice(m.file(), m.source().module(), names, entries, slots, costs.moduleObjects(),
-                costs.mapTable(slots), ImportObjects.of(m, costs), ModuleQstrs.of(m, target), checked, notes);
+                costs.mapTable(slots), ImportObjects.of(m, costs), ModuleQstrs.of(m, firmware), checked, notes);
     }
 
     /**

@@ -43,7 +43,7 @@ final class AnalysedModule {
         CompiledModule compiled = MpyCompiler.compile(bytes, source.file(), options(source));
         int size = DeepStack.call(() -> MpyWriter.write(compiled).length);
         return DeepStack.call(() -> {
-            ParseNode root = Parser.parseFile(new Lexer(source.file(), bytes), new InternedStrings(),
+            ParseNode root = Parser.parseFile(new Lexer(source.file(), bytes, source.opt()), new InternedStrings(),
                     CompileOptions.DEFAULT.smallIntBits());
             NameWalker.Result walked = NameWalker.walk(root);
             SourceText text = new SourceText(bytes);
@@ -54,7 +54,7 @@ final class AnalysedModule {
     }
 
     static CompileOptions options(ModuleSource source) {
-        return CompileOptions.DEFAULT.withSourceName(source.file());
+        return CompileOptions.DEFAULT.withSourceName(source.file()).withOptimisationLevel(source.opt());
     }
 
     /** The size of the .mpy mpy-cross would write for these bytes (a CompileError when it rejects them). */

@@ -51,6 +51,8 @@ final class ConstAdvice {
             return null;
         }
         List<Occurrence> reads = names.reads(name);
+        // the parser replaces only reads after the const() line; earlier ones stay dict lookups
+        long after = reads.stream().filter(r -> names.before(def, r)).count();
         String valueText = shorten(ByteText.text(c.extents().text().slice(value[0], value[1])));
         List<SourceEdit.Replacement> edit = new ArrayList<>();
         edit.add(new SourceEdit.Replacement(value[0], value[0], "const("));
@@ -61,7 +63,7 @@ final class ConstAdvice {
         String privateName = name.startsWith("_") ? name : "_" + name;
         boolean canBePrivate = !readOutside && allReadsAfter && def.position().known()
                 && (name.equals(privateName) || !c.extents().nameUsed(privateName));
-        int n = reads.size();
+        long n = after;
         String uses = n == 1 ? "its read" : "each of its " + n + " reads";
         if (canBePrivate) {
             if (!name.equals(privateName)) {
@@ -78,14 +80,14 @@ final class ConstAdvice {
             return finding(c, def, message, suggestion, 2L * c.costs().word(), edit);
         }
         if (name.equals(privateName) || n == 0) {
-            // an _NAME read before its definition, or a public name nothing here reads
+            // an _NAME read before its definition, or a public name nothing after it reads
             return null;
         }
         String why = readOutside ? "another module reads it" : !allReadsAfter ? "it is read before line " + def.line()
                 : "the name _" + ByteText.text(name) + " is taken";
         String suggestion = ByteText.text(name) + " = const(" + valueText + ")";
         String message = ByteText.quote(name) + " is an int assigned once: as `" + suggestion + "` "
-                + uses + " in this module becomes the constant instead of a dict lookup (it keeps its dict slot: "
+                + uses + " after it becomes the constant instead of a dict lookup (it keeps its dict slot: "
                 + why + ")";
         return finding(c, def, message, suggestion, 0, edit);
     }

@@ -23,9 +23,9 @@ public final class HeapCosts {
     private final int word;
     private final int block;
 
-    public HeapCosts(AdviceTarget target) {
-        this.word = target.wordBytes();
-        this.block = target.gcBlockBytes();
+    public HeapCosts(Firmware firmware) {
+        this.word = firmware.wordBytes();
+        this.block = firmware.gcBlockBytes();
     }
 
     public int word() {
@@ -123,7 +123,8 @@ public final class HeapCosts {
      * A qstr added to a pool: its hash and length bytes, a pointer to its text, and the text
      * with its NUL (py/qstr.h qstr_pool_t). Frozen, this is flash; loaded from a .mpy, RAM.
      */
-    public static long qstr(AdviceTarget target, int length) {
-        return target.qstrHashBytes() + target.qstrLenBytes() + target.wordBytes() + length + 1L;
+    public static long qstr(Firmware firmware, int length) {
+        return firmware.qstrConfig().bytesInHash() + firmware.qstrConfig().bytesInLen() + firmware.wordBytes() + length
+                + 1L;
     }
 }

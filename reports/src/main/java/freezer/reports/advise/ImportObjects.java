@@ -39,6 +39,8 @@ final class ImportObjects {
         for (RuleNode s : m.names().topLevelStatements()) {
             o.statement(s, null);
         }
+        // a class's own line first, then what its body builds
+        o.out.sort(java.util.Comparator.comparingInt(ImportObject::line).thenComparingInt(ImportObject::column));
         return List.copyOf(o.out);
     }
 

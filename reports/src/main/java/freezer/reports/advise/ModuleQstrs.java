@@ -2,7 +2,6 @@ package freezer.reports.advise;
 
 import freezer.core.lexer.Token;
 import freezer.core.lexer.TokenKind;
-import freezer.core.qstr.BuiltinQstrs;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -12,15 +11,14 @@ import java.util.Set;
 
 /**
  * The qstrs a module adds: the strings of its compiled qstr table (names, attributes, short
- * strings, its file name) that are not already in MicroPython's core, taken here as the qstrs
- * mpy-cross is built with. Identifiers cost memory (the guide, "Variables"): frozen, each is a
+ * strings, its file name) that the firmware does not already have. Identifiers cost memory (the guide, "Variables"): frozen, each is a
  * pool entry and its text in flash; loaded from a .mpy at run time, the same bytes in RAM.
  */
 final class ModuleQstrs {
     private ModuleQstrs() {
     }
 
-    static List<ModuleQstr> of(AnalysedModule m, AdviceTarget target) {
+    static List<ModuleQstr> of(AnalysedModule m, Firmware firmware) {
         Map<String, int[]> firstAt = new HashMap<>();
         TokenIndex tokens = m.tokens();
         for (int i = 0; i < tokens.size(); i++) {
@@ -31,13 +29,12 @@ final class ModuleQstrs {
         }
         Set<String> distinct = new LinkedHashSet<>(m.compiled().qstrs());
         List<ModuleQstr> out = new ArrayList<>();
-        BuiltinQstrs core = BuiltinQstrs.get();
         for (String q : distinct) {
-            if (core.contains(q)) {
+            if (firmware.hasQstr(q)) {
                 continue;
             }
             int[] at = firstAt.getOrDefault(q, new int[] {0, 0});
-            out.add(new ModuleQstr(ByteText.text(q), at[0], at[1], HeapCosts.qstr(target, q.length())));
+            out.add(new ModuleQstr(ByteText.text(q), at[0], at[1], HeapCosts.qstr(firmware, q.length())));
         }
         return out;
     }

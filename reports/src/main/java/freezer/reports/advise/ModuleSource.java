@@ -7,10 +7,16 @@ package freezer.reports.advise;
  * @param file the path findings name, as the user gave it
  * @param bytes the source
  * @param isPackage whether it is a package's {@code __init__.py} (which also gets {@code __path__})
+ * @param opt the optimisation level it is compiled with ({@code -O}; a manifest's {@code opt=})
  */
-public record ModuleSource(String module, String file, byte[] bytes, boolean isPackage) {
+public record ModuleSource(String module, String file, byte[] bytes, boolean isPackage, int opt) {
     public ModuleSource {
         bytes = bytes.clone();
+    }
+
+    /** A module compiled at mpy-cross's default optimisation level. */
+    public ModuleSource(String module, String file, byte[] bytes, boolean isPackage) {
+        this(module, file, bytes, isPackage, 0);
     }
 
     @Override

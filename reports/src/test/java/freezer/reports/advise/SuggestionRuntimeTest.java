@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import freezer.core.CompileOptions;
 import freezer.core.MpyCompiler;
+import freezer.image.layout.Target;
 import freezer.testkit.GoldenCompile;
 import freezer.testkit.RuntimeRunner;
 import freezer.testkit.Shared;
@@ -119,7 +120,7 @@ class SuggestionRuntimeTest {
     }
 
     private static Program advised(String id, String module, String file, byte[] source) {
-        Advisor.Result r = new Advisor(AdviceTarget.QEMU_ARMV7M)
+        Advisor.Result r = new Advisor(Firmware.of(Target.QEMU_ARMV7M))
                 .advise(List.of(new ModuleSource(module, file, source, false)));
         assertThat(r.rejected()).as(id).isEmpty();
         assertThat(r.droppedEdits()).as(id + ": suggested edits the compiler rejects").isZero();
