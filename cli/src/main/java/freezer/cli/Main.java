@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
             "Exit status: 0 done, 1 an error in an input or a file, 2 bad usage, 3 a budget or threshold exceeded."},
         subcommands = {
             CompileCommand.class, DisCommand.class, MergeCommand.class, InfoCommand.class, BenchCommand.class,
-            AdviseCommand.class,
+            AdviseCommand.class, ReportCommand.class,
         })
 public final class Main implements Runnable {
     /** {@link ExitStatus#OK}, under its first name. */
@@ -114,6 +114,9 @@ public final class Main implements Runnable {
             }
             if (cls == AdviseCommand.class) {
                 return cls.cast(new AdviseCommand(io.out(), io.err()));
+            }
+            if (cls == ReportCommand.class) {
+                return cls.cast(new ReportCommand(io.out(), io.err()));
             }
             return CommandLine.defaultFactory().create(cls);
         }

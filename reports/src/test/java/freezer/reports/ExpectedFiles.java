@@ -1,4 +1,4 @@
-package freezer.reports.advise;
+package freezer.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,11 +13,16 @@ import java.nio.file.Path;
  * change, {@code -Dfreezer.updateExpected=true} rewrites the files; the diff is then reviewed
  * and committed like code.
  */
-final class ExpectedFiles {
+public final class ExpectedFiles {
     private ExpectedFiles() {
     }
 
-    static void check(Path expected, String actual) {
+    /** The module's src/test/resources (the build passes it; the module folder's copy otherwise). */
+    public static Path resources() {
+        return Path.of(System.getProperty("freezer.testResources", "src/test/resources"));
+    }
+
+    public static void check(Path expected, String actual) {
         try {
             if (Boolean.getBoolean("freezer.updateExpected")) {
                 Files.createDirectories(expected.getParent());
