@@ -1,8 +1,6 @@
 package freezer.reports.advise;
 
 import freezer.core.lexer.TokenKind;
-import freezer.core.parse.ConstNode;
-import freezer.core.parse.ConstValue;
 import freezer.core.parse.ParseNode;
 import freezer.core.parse.ParseNodes;
 import freezer.core.parse.Rule;
@@ -62,7 +60,7 @@ final class NameWalker {
 
     private void module(ParseNode root) {
         List<ParseNode> statements = new ArrayList<>();
-        flatten(root, statements);
+        ParseShapes.flatten(root, statements);
         for (ParseNode s : statements) {
             topIndex++;
             topLevel.add(s instanceof RuleNode r ? r : null);
@@ -70,16 +68,6 @@ final class NameWalker {
         }
     }
 
-    /** The module's statements one by one, with {@code a; b} lines split. */
-    private static void flatten(ParseNode pn, List<ParseNode> out) {
-        if (pn instanceof RuleNode r && (r.rule() == Rule.file_input_2 || r.rule() == Rule.simple_stmt_2)) {
-            for (int i = 0; i < r.size(); i++) {
-                flatten(r.arg(i), out);
-            }
-        } else if (pn != null) {
-            out.add(pn);
-        }
-    }
 
     // Recording.
 
@@ -232,7 +220,7 @@ final class NameWalker {
             if (alias != null) {
                 record(alias, NameRole.IMPORT, ReadContext.PLAIN, null);
             }
-            imports.add(new ImportStatement(false, 0, dotted(parts), List.of()));
+            imports.add(new ImportStatement(false, 0, ParseShapes.dotted(parts), List.of()));
         }
     }
 
@@ -272,19 +260,9 @@ final class NameWalker {
                 }
             }
         }
-        imports.add(new ImportStatement(true, level, dotted(parts), names));
+        imports.add(new ImportStatement(true, level, ParseShapes.dotted(parts), names));
     }
 
-    private static String dotted(ParseNode[] parts) {
-        StringBuilder b = new StringBuilder();
-        for (ParseNode p : parts) {
-            if (b.length() > 0) {
-                b.append('.');
-            }
-            b.append(((ParseNode.Id) p).name());
-        }
-        return b.toString();
-    }
 
     private void declare(RuleNode r) {
         boolean global = r.rule() == Rule.global_stmt;
@@ -325,7 +303,7 @@ final class NameWalker {
         loop = inner;
         target(r.arg(0), NameRole.STORE, null);
         loop = outer;
-        if (isCounterLoop(r)) {
+        if (ParseShapes.isCounterLoop(r)) {
             RuleNode call = (RuleNode) r.arg(1);
             record(call.arg(0), NameRole.READ, ReadContext.RANGE_LOOP, null);
             arguments(((RuleNode) call.arg(1)).arg(0));
@@ -338,34 +316,6 @@ final class NameWalker {
         stmt(r.arg(3));
     }
 
-    /**
-     * Whether a for loop is {@code for name in range(...)} with 1 to 3 plain arguments (a third
-     * one a non-zero int), which compiles to a counter loop that never reads {@code range}.
-     */
-    private static boolean isCounterLoop(RuleNode forStmt) {
-        if (!(forStmt.arg(0) instanceof ParseNode.Id) || !ParseNodes.isRule(forStmt.arg(1), Rule.atom_expr_normal)) {
-            return false;
-        }
-        RuleNode it = (RuleNode) forStmt.arg(1);
-        if (!(it.arg(0) instanceof ParseNode.Id id && id.name().equals("range")
-                && ParseNodes.isRule(it.arg(1), Rule.trailer_paren))) {
-            return false;
-        }
-        ParseNode[] args = ParseNodes.extractList(((RuleNode) it.arg(1)).arg(0), Rule.arglist);
-        if (args.length < 1 || args.length > 3) {
-            return false;
-        }
-        if (args.length == 3 && !(args[2] instanceof ParseNode.SmallInt s && s.value() != 0)) {
-            return false;
-        }
-        for (int i = 0; i < Math.min(args.length, 2); i++) {
-            if (ParseNodes.isRule(args[i], Rule.arglist_star) || ParseNodes.isRule(args[i], Rule.arglist_dbl_star)
-                    || ParseNodes.isRule(args[i], Rule.argument)) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     private void iterable(ParseNode pn) {
         if (pn instanceof ParseNode.Id) {
@@ -682,8 +632,8 @@ final class NameWalker {
         ParseNode base = r.arg(0);
         ParseNode[] trailers = ParseNodes.extractList(r.arg(1), Rule.atom_expr_trailers);
         if (base instanceof ParseNode.Id id) {
-            record(base, NameRole.READ, baseContext(trailers, asTarget), null);
-            if (id.name().equals("len") && trailers.length >= 1 && isCallWithOneName(trailers[0])) {
+            record(base, NameRole.READ, ParseShapes.baseContext(trailers, asTarget), null);
+            if (id.name().equals("len") && trailers.length >= 1 && ParseShapes.isCallWithOneName(trailers[0])) {
                 // len(name): the one argument is recorded here, with its own context
                 record(((RuleNode) trailers[0]).arg(0), NameRole.READ, ReadContext.LEN_ARGUMENT, null);
                 trailers(trailers, 1, asTarget);
@@ -707,34 +657,6 @@ final class NameWalker {
         }
     }
 
-    private static boolean isCallWithOneName(ParseNode trailer) {
-        return ParseNodes.isRule(trailer, Rule.trailer_paren) && ((RuleNode) trailer).arg(0) instanceof ParseNode.Id;
-    }
 
-    private static ReadContext baseContext(ParseNode[] trailers, boolean asTarget) {
-        if (trailers.length == 0) {
-            return ReadContext.PLAIN;
-        }
-        RuleNode first = (RuleNode) trailers[0];
-        return switch (first.rule()) {
-            case trailer_paren -> ReadContext.CALLED;
-            case trailer_period -> ReadContext.ATTRIBUTE_BASE;
-            case trailer_bracket -> {
-                if (asTarget && trailers.length == 1) {
-                    yield ReadContext.INDEXED_TARGET;
-                }
-                yield isSingleIndex(first.arg(0)) ? ReadContext.INDEXED : ReadContext.PLAIN;
-            }
-            default -> ReadContext.PLAIN;
-        };
-    }
 
-    /** An index that is one value: not a slice, not a tuple of indices. */
-    private static boolean isSingleIndex(ParseNode index) {
-        if (index instanceof RuleNode r) {
-            Rule rule = r.rule();
-            return rule != Rule.subscript_2 && rule != Rule.subscript_3 && rule != Rule.subscriptlist;
-        }
-        return !(index instanceof ConstNode c && c.value() instanceof ConstValue.TupleValue);
-    }
 }
