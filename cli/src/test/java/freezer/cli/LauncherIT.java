@@ -142,6 +142,25 @@ class LauncherIT {
     }
 
     @Test
+    void writtenFilesFollowTheCallersUmask() throws IOException {
+        Path dir = openFolder("umask");
+        Files.writeString(dir.resolve("a.py"), "x = 1\n");
+        List<String> underUmask = List.of("sh", "-c", "umask 027 && exec \"$0\" \"$@\"", launcher.toString());
+        List<String> compile = new ArrayList<>(underUmask);
+        compile.addAll(List.of("compile", "a.py"));
+        ProcessRun r = runIn(dir, Map.of(), compile);
+        assertThat(r.status()).as(r.stderr()).isZero();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("a.mpy"))))
+                .isEqualTo("rw-r-----");
+        List<String> merge = new ArrayList<>(underUmask);
+        merge.addAll(List.of("merge", "-o", "m.mpy", "a.mpy"));
+        ProcessRun m = runIn(dir, Map.of(), merge);
+        assertThat(m.status()).as(m.stderr()).isZero();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("m.mpy"))))
+                .isEqualTo("rw-r-----");
+    }
+
+    @Test
     void aCopiedLauncherSaysInOneLineWhatToDo() throws IOException {
         Path bin = openFolder("copied-bin");
         Path copy = bin.resolve("freezer");
