@@ -16,8 +16,9 @@ class SourcePositionTest {
         assertThat(at("a\nb", 2)).isEqualTo(new SourcePosition(2, 1, 2));
         assertThat(at("a\r\nb", 3)).isEqualTo(new SourcePosition(2, 1, 3));
         assertThat(at("a\rb", 2)).isEqualTo(new SourcePosition(2, 1, 2));
-        // the LF of a CR LF still ends the first line
-        assertThat(at("ab\r\nc", 3)).isEqualTo(new SourcePosition(1, 3, 0));
+        // the CR of a CR LF is the end of its line; so is the LF after it
+        assertThat(at("ab\r\nc", 2)).isEqualTo(new SourcePosition(1, 3, 0));
+        assertThat(at("ab\r\nc", 3).line()).isEqualTo(1);
         assertThat(at("ab\n", 3)).isEqualTo(new SourcePosition(2, 1, 3));
     }
 
