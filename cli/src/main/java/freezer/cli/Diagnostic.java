@@ -1,6 +1,7 @@
 package freezer.cli;
 
 import freezer.core.CompileError;
+import freezer.core.SourcePosition;
 
 /**
  * One error to report for one input file: where (as far as known), what kind, and mpy-cross's

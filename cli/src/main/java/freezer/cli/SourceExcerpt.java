@@ -1,5 +1,6 @@
 package freezer.cli;
 
+import freezer.core.SourcePosition;
 import java.nio.charset.StandardCharsets;
 
 /**

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import freezer.core.CompileError;
 import freezer.core.CompileOptions;
+import freezer.core.SourcePosition;
 import freezer.testkit.Shared;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package freezer.cli;
+package freezer.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,19 +1,20 @@
-package freezer.cli;
+package freezer.core;
 
 /**
  * Where a byte offset of a source file is, as editors count: a 1-based line (lines end as
  * py/lexer.c ends them: LF, CR LF or a lone CR) and a 1-based column in characters (Unicode code
  * points: a multi-byte UTF-8 character is one column, a tab is one column, a byte that is not
- * UTF-8 is one column). VS Code's problem matchers read columns so.
+ * UTF-8 is one column). VS Code's problem matchers read columns so. Every error position freezer
+ * prints (compile errors, manifest errors) is counted so, from the byte offsets the lexer keeps.
  *
  * @param line 1-based
  * @param column 1-based, in code points
  * @param lineStart the byte offset where the line starts
  */
-record SourcePosition(int line, int column, int lineStart) {
+public record SourcePosition(int line, int column, int lineStart) {
 
     /** The position of {@code offset} (clamped to the source). */
-    static SourcePosition of(byte[] source, int offset) {
+    public static SourcePosition of(byte[] source, int offset) {
         int end = Math.max(0, Math.min(offset, source.length));
         int line = 1;
         int lineStart = 0;
@@ -36,7 +37,7 @@ record SourcePosition(int line, int column, int lineStart) {
     }
 
     /** The number of characters of the line that starts at {@code lineStart}, to its end. */
-    static int lineLength(byte[] source, int lineStart) {
+    public static int lineLength(byte[] source, int lineStart) {
         int end = lineStart;
         while (end < source.length && source[end] != '\n' && source[end] != '\r') {
             end++;
@@ -45,7 +46,7 @@ record SourcePosition(int line, int column, int lineStart) {
     }
 
     /** The byte offset where 1-based line {@code line} starts, or -1 past the end. */
-    static int lineStart(byte[] s, int line) {
+    public static int lineStart(byte[] s, int line) {
         int i = 0;
         for (int n = 1; n < line; n++) {
             while (i < s.length && s[i] != '\n' && s[i] != '\r') {
@@ -60,7 +61,7 @@ record SourcePosition(int line, int column, int lineStart) {
     }
 
     /** Characters in {@code s[from, to)}: each well-formed UTF-8 sequence one, every other byte one. */
-    static int codePoints(byte[] s, int from, int to) {
+    public static int codePoints(byte[] s, int from, int to) {
         int n = 0;
         int i = from;
         while (i < to) {
@@ -72,7 +73,7 @@ record SourcePosition(int line, int column, int lineStart) {
     }
 
     /** The length of a well-formed UTF-8 sequence at {@code i} (1 for ASCII), or 0. */
-    static int utf8Length(byte[] s, int i, int end) {
+    public static int utf8Length(byte[] s, int i, int end) {
         int b = s[i] & 0xff;
         if (b < 0x80) {
             return 1;
