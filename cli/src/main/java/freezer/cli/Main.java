@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 + " MicroPython v1.28.0's mpy-cross does, and inspects .mpy files.",
         subcommands = {
             CompileCommand.class, DisCommand.class, MergeCommand.class, InfoCommand.class, BenchCommand.class,
+            FreezeCommand.class,
         })
 public final class Main implements Runnable {
     public static final int OK = 0;
@@ -41,6 +42,14 @@ public final class Main implements Runnable {
             // of every one-file compile (docs/performance.md), and compile reads its own arguments
             try {
                 return new CompileCommand(io, compiler).run(java.util.Arrays.asList(args).subList(1, args.length));
+            } catch (RuntimeException e) {
+                return internalError(io, e);
+            }
+        }
+        if (args.length > 0 && args[0].equals("freeze")) {
+            // makemanifest.py's command line, read as its argparse reads it (MakeManifestArgs)
+            try {
+                return FreezeCommand.run(java.util.Arrays.asList(args).subList(1, args.length), io);
             } catch (RuntimeException e) {
                 return internalError(io, e);
             }

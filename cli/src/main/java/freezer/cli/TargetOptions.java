@@ -1,0 +1,41 @@
+package freezer.cli;
+
+import freezer.image.layout.ObjRepr;
+import freezer.image.layout.Target;
+
+/** {@code --target NAME} and the four values that override a preset's (docs/freeze.md#targets). */
+final class TargetOptions {
+    static final String DEFAULT = "unix-x64";
+
+    private TargetOptions() {
+    }
+
+    static Target target(MakeManifestArgs a) throws MakeManifestArgs.UsageException {
+        String name = a.has("target") ? a.option("target") : DEFAULT;
+        Target preset = Target.preset(name).orElseThrow(() -> new MakeManifestArgs.UsageException(
+                "argument --target: '" + name + "' is not a target (choose from " + String.join(", ",
+                        Target.presets().keySet()) + ")"));
+        try {
+            Integer word = a.has("word-size") ? Integer.valueOf((int) FreezeCommand.FreezeSettings.number("--word-size",
+                    a.option("word-size"), 1)) : null;
+            Integer floats = a.has("float-size") ? Integer.valueOf((int) FreezeCommand.FreezeSettings.number(
+                    "--float-size", a.option("float-size"), 0)) : null;
+            ObjRepr repr = a.has("obj-repr") ? ObjRepr.of(a.option("obj-repr")) : null;
+            Boolean save = a.has("persistent-code-save") ? yesNo(a.option("persistent-code-save")) : null;
+            return preset.with(word, floats, repr, save);
+        } catch (IllegalArgumentException e) {
+            throw new MakeManifestArgs.UsageException(e.getMessage());
+        }
+    }
+
+    private static boolean yesNo(String v) throws MakeManifestArgs.UsageException {
+        switch (v.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "1": case "yes": case "true":
+                return true;
+            case "0": case "no": case "false":
+                return false;
+            default:
+                throw new MakeManifestArgs.UsageException("argument --persistent-code-save: '" + v + "' is not 1 or 0");
+        }
+    }
+}
