@@ -204,7 +204,7 @@ public final class FreezePipeline {
         if (e.origin() == null) {
             return "";
         }
-        return "; frozen by " + e.origin().manifest() + ":" + e.origin().line();
+        return "; frozen by " + e.origin();
     }
 
     private static FreezeException compileError(ManifestEntry e, CompileError err) {
@@ -227,5 +227,4 @@ public final class FreezePipeline {
             throw new IllegalStateException(ex);
         }
     }
-
 }
