@@ -102,8 +102,10 @@ public final class FreezeCommand implements Callable<Integer> {
 
         int run() {
             FirmwareQstrs firmware;
+            byte[] headerBytes;
             try {
-                firmware = FirmwareQstrs.parse(Files.readAllBytes(s.header()), s.header().toString());
+                headerBytes = Files.readAllBytes(s.header());
+                firmware = FirmwareQstrs.parse(headerBytes, s.header().toString());
             } catch (IOException e) {
                 return error("cannot read the qstr header " + s.header() + " (" + reason(e) + ")"
                         + (s.headerGiven() ? "" : "; give it with -q FILE"));
@@ -115,6 +117,27 @@ public final class FreezeCommand implements Callable<Integer> {
                 manifest = new ManifestEvaluator(s.variables(), s.cwd()).evaluate(s.inputs());
             } catch (ManifestError e) {
                 return error(e.toString());
+            }
+            // with nothing changed since the last freeze into this build folder, stop here
+            FreezeStamp stamp = null;
+            String digest = null;
+            boolean fast = s.buildDir() != null && s.output() != null && s.map() == null && s.maxRom() == null
+                    && manifest.maxRom().isEmpty() && !Budgets.any(manifest);
+            if (fast) {
+                stamp = new FreezeStamp(s.buildDir());
+                try {
+                    digest = FreezeStamp.digest(s.describe() + "\0" + generator(), headerBytes, manifest.entries());
+                } catch (IOException e) {
+                    digest = null;
+                }
+                List<String> warnings = digest == null ? null : stamp.unchanged(digest, s.cwd().resolve(s.output()));
+                if (warnings != null) {
+                    for (String w : warnings) {
+                        io.err().println(w);
+                    }
+                    return Main.OK;
+                }
+                stamp.clear();
             }
             FreezeCache cache = s.buildDir() == null ? null : new FreezeCache(s.buildDir());
             FreezePipeline.Result result;
@@ -130,8 +153,10 @@ public final class FreezeCommand implements Callable<Integer> {
             for (String target : result.compiled()) {
                 io.out().println("MPY " + target);
             }
+            List<String> warnings = new ArrayList<>();
             for (FreezeWarning w : image.warnings()) {
-                io.err().println("freezer: warning: " + w.text());
+                warnings.add("freezer: warning: " + w.text());
+                io.err().println(warnings.get(warnings.size() - 1));
             }
             if (s.strict() && !image.warnings().isEmpty()) {
                 return error("--strict: " + image.warnings().size() + " warning" + (image.warnings().size() == 1 ? "" : "s")
@@ -158,6 +183,9 @@ public final class FreezeCommand implements Callable<Integer> {
                 int status = writeOutput(image.content());
                 if (status != Main.OK) {
                     return status;
+                }
+                if (stamp != null && digest != null) {
+                    stamp.record(digest, s.cwd().resolve(s.output()), warnings);
                 }
             }
             if (cache != null) {
@@ -228,6 +256,14 @@ public final class FreezeCommand implements Callable<Integer> {
     record FreezeSettings(Path cwd, String output, Path buildDir, String buildDirName, Path header, boolean headerGiven,
             PathVariables variables, List<ManifestInput> inputs, List<String> mpyCrossFlags, MpyToolOptions mpyTool,
             Target target, String map, Long maxRom, boolean strict, int jobs) {
+
+        /** Everything in the settings that decides the output's bytes and the warnings, as text. */
+        String describe() {
+            return String.join("\0", cwd.toString(), String.valueOf(output), String.valueOf(buildDir), buildDirName,
+                    header.toString(), String.valueOf(variables.values()), String.valueOf(inputs),
+                    String.valueOf(mpyCrossFlags), String.valueOf(mpyTool), String.valueOf(target),
+                    Boolean.toString(strict));
+        }
 
         static FreezeSettings of(MakeManifestArgs a) throws MakeManifestArgs.UsageException {
             Path cwd = Path.of("").toAbsolutePath();
