@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 + " MicroPython v1.28.0's mpy-cross does, and inspects .mpy files.",
         subcommands = {
             CompileCommand.class, DisCommand.class, MergeCommand.class, InfoCommand.class, BenchCommand.class,
+            ManifestCommand.class,
         })
 public final class Main implements Runnable {
     public static final int OK = 0;
@@ -85,6 +86,9 @@ public final class Main implements Runnable {
             }
             if (cls == InfoCommand.class) {
                 return cls.cast(new InfoCommand(io.in(), io.out(), io.err()));
+            }
+            if (cls == ManifestCommand.class) {
+                return cls.cast(new ManifestCommand(io.out(), io.err(), java.nio.file.Path.of("")));
             }
             if (cls == BenchCommand.class) {
                 return cls.cast(new BenchCommand(io.out(), io.err()));
