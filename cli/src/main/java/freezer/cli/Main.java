@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 @Command(name = "freezer", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "A toolchain for freezing MicroPython modules into firmware. It compiles .py to .mpy byte for"
                 + " byte as MicroPython v1.28.0's mpy-cross does (and stands in for it), disassembles, merges and"
-                + " inspects .mpy files.",
+                + " inspects .mpy files, and resolves firmware manifests without executing them.",
         footer = {"", "'freezer help COMMAND' or 'freezer COMMAND --help' shows a command's options.",
             "Exit status: 0 done, 1 an error in an input or a file, 2 bad usage, 3 a budget or threshold exceeded."},
         subcommands = {

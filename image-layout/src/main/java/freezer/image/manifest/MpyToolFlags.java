@@ -7,7 +7,8 @@ import java.util.List;
  * implementation ({@code -mlongint-impl none|longlong|mpz}, default mpz) and the mpz digit size
  * ({@code -mmpz-dig-size N}, default 16). The flags are split at whitespace and read with
  * mpy-tool.py's own argparse table, so {@code -mlongint-impl longlong} (as the unix port's
- * longlong variant passes it), {@code -mlongint-impl=longlong} and argparse's prefixes work;
+ * longlong variant passes it), {@code -mlongint-impl=longlong} and argparse's prefixes work.
+ * {@code -march-flags N} is taken (an int, as mpy-tool checks it) and changes nothing frozen;
  * mpy-tool's other options change what it does (disassemble, merge...) and are refused.
  *
  * @param longIntImpl the target's long-int implementation
@@ -51,15 +52,15 @@ public record MpyToolFlags(LongIntImpl longIntImpl, int mpzDigSize) {
             throw new MakeManifestArgs.UsageException("--mpy-tool-flags: " + e.getMessage());
         }
         if (p.help()) {
-            throw new MakeManifestArgs.UsageException("--mpy-tool-flags: freezer takes only -mlongint-impl and"
-                    + " -mmpz-dig-size there, not -h/--help");
+            throw new MakeManifestArgs.UsageException("--mpy-tool-flags: freezer takes only -mlongint-impl,"
+                    + " -mmpz-dig-size and -march-flags there, not -h/--help");
         }
         for (String dest : p.values().keySet()) {
-            if (!dest.equals("mlongint_impl") && !dest.equals("mmpz_dig_size")) {
+            if (!dest.equals("mlongint_impl") && !dest.equals("mmpz_dig_size") && !dest.equals("march_flags")) {
                 PythonArgparse.Option o = PARSER.options().stream().filter(x -> x.dest().equals(dest)).findFirst()
                         .orElseThrow();
-                throw new MakeManifestArgs.UsageException("--mpy-tool-flags: freezer takes only -mlongint-impl and"
-                        + " -mmpz-dig-size there, not " + o.display());
+                throw new MakeManifestArgs.UsageException("--mpy-tool-flags: freezer takes only -mlongint-impl,"
+                        + " -mmpz-dig-size and -march-flags there, not " + o.display());
             }
         }
         LongIntImpl impl = LongIntImpl.MPZ;
@@ -72,6 +73,10 @@ public record MpyToolFlags(LongIntImpl longIntImpl, int mpzDigSize) {
                 default -> throw new MakeManifestArgs.UsageException("--mpy-tool-flags: argument -mlongint-impl:"
                         + " invalid choice: " + PythonStrRepr.of(v) + " (choose from 'none', 'longlong', 'mpz')");
             };
+        }
+        if (p.isSet("march_flags") && pythonInt(p.last("march_flags")) == null) {
+            throw new MakeManifestArgs.UsageException("--mpy-tool-flags: argument -march-flags: invalid int value: "
+                    + PythonStrRepr.of(p.last("march_flags")));
         }
         int digits = 16;
         if (p.isSet("mmpz_dig_size")) {

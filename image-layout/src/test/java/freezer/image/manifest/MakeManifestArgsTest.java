@@ -81,6 +81,7 @@ class MakeManifestArgsTest {
             -mlong longlong                     | LONGLONG | 16
             '  '                                | MPZ      | 16
             -mmpz-dig-size 1_6                  | MPZ      | 16
+            -march-flags 3 -mlongint-impl none  | NONE     | 16
             """)
     void mpyToolFlags(String flags, MpyToolFlags.LongIntImpl impl, int digits) throws Exception {
         MakeManifestArgs a = parse("--mpy-tool-flags=" + flags, "m.py");
@@ -95,6 +96,7 @@ class MakeManifestArgsTest {
             --mpy-tool-flags=-mmpz-dig-size=12, m.py    | must be 8, 16 or 32
             --mpy-tool-flags=-d, m.py                   | not -d/--disassemble
             --mpy-tool-flags=-h, m.py                   | not -h/--help
+            --mpy-tool-flags=-march-flags=x, m.py       | argument -march-flags: invalid int value: 'x'
             --mpy-tool-flags=-m, m.py                   | ambiguous option: -m could match -mlongint-impl, -mmpz-dig-size, -march-flags
             --mpy-tool-flags=x.mpy, m.py                | unrecognized arguments: x.mpy
             --mpy-tool-flags=-mlongint-impl, m.py       | expected one argument
