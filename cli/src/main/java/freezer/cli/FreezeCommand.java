@@ -6,9 +6,11 @@ import freezer.image.frozenc.FreezeException;
 import freezer.image.frozenc.FreezePipeline;
 import freezer.image.frozenc.FreezeWarning;
 import freezer.image.frozenc.FrozenImage;
+import freezer.image.frozenc.LongIntImpl;
 import freezer.image.frozenc.MpyToolOptions;
 import freezer.image.layout.FrozenMap;
 import freezer.image.layout.Target;
+import freezer.image.manifest.MakeManifestArgs;
 import freezer.image.manifest.Manifest;
 import freezer.image.manifest.ManifestError;
 import freezer.image.manifest.ManifestEvaluator;
@@ -39,9 +41,6 @@ import picocli.CommandLine.Unmatched;
 public final class FreezeCommand implements Callable<Integer> {
     static final int OVER_BUDGET = 3;
     private static final String HEADER_IN_BUILD = "genhdr/qstrdefs.preprocessed.h";
-    private static final String USAGE = "usage: freezer freeze [-o OUTPUT] [-b BUILD_DIR] [-f MPY_CROSS_FLAGS]"
-            + " [-v VAR] [--mpy-tool-flags FLAGS] [-q HEADER] [--target T] [--map FILE.json|-] [--max-rom BYTES]"
-            + " [--strict] [-j N] MANIFEST...";
 
     @Unmatched
     private List<String> arguments = new ArrayList<>();
@@ -70,8 +69,8 @@ public final class FreezeCommand implements Callable<Integer> {
         } catch (MakeManifestArgs.UsageException e) {
             return usage(io, e.getMessage());
         }
-        if (a.has("help")) {
-            io.out().println(USAGE);
+        if (a.help()) {
+            io.out().println(MakeManifestArgs.USAGE);
             io.out().println("See docs/freeze.md for every option.");
             return Main.OK;
         }
@@ -85,7 +84,7 @@ public final class FreezeCommand implements Callable<Integer> {
     }
 
     static int usage(StdStreams io, String message) {
-        io.err().println(USAGE);
+        io.err().println(MakeManifestArgs.USAGE);
         io.err().println("freezer freeze: error: " + message);
         return Main.USAGE;
     }
@@ -267,28 +266,19 @@ public final class FreezeCommand implements Callable<Integer> {
 
         static FreezeSettings of(MakeManifestArgs a) throws MakeManifestArgs.UsageException {
             Path cwd = Path.of("").toAbsolutePath();
-            for (String v : a.vars()) {
-                if (v.indexOf('=') < 0) {
-                    throw new MakeManifestArgs.UsageException("argument -v/--var: '" + v + "' is not NAME=VALUE");
-                }
-            }
-            PathVariables vars = PathVariables.fromAssignments(a.vars(), cwd);
+            PathVariables vars = PathVariables.fromAssignments(a.variables(), cwd);
             List<ManifestInput> inputs = new ArrayList<>();
             for (String m : a.manifests()) {
                 inputs.add(input(m, cwd));
             }
-            List<String> flags = a.mpyCrossFlags().isBlank() ? List.of() : List.of(a.mpyCrossFlags().strip().split("\\s+"));
+            List<String> flags = a.mpyCrossFlagList();
             try {
                 FreezePipeline.compileOptions("module.py", 0, flags);
             } catch (MpyCrossFlags.UsageException e) {
                 throw new MakeManifestArgs.UsageException("argument -f/--mpy-cross-flags: " + e.getMessage());
             }
-            MpyToolOptions tool;
-            try {
-                tool = MpyToolOptions.parse(a.mpyToolFlags());
-            } catch (MpyToolOptions.UsageException e) {
-                throw new MakeManifestArgs.UsageException("argument --mpy-tool-flags: " + e.getMessage());
-            }
+            MpyToolOptions tool = new MpyToolOptions(LongIntImpl.valueOf(a.mpyTool().longIntImpl().name()),
+                    a.mpyTool().mpzDigSize());
             Path buildDir = a.buildDir() == null ? null : cwd.resolve(a.buildDir());
             Path header;
             if (a.qstrHeader() != null) {
@@ -299,12 +289,12 @@ public final class FreezeCommand implements Callable<Integer> {
                 throw new MakeManifestArgs.UsageException("no qstr header: give -b BUILD_DIR (which holds "
                         + HEADER_IN_BUILD + ") or -q FILE");
             }
-            Long maxRom = a.has("max-rom") ? number("--max-rom", a.option("max-rom"), 0) : null;
-            int jobs = a.has("jobs") ? (int) number("--jobs", a.option("jobs"), 1)
+            Long maxRom = a.maxRom().isPresent() ? a.maxRom().getAsLong() : null;
+            int jobs = a.jobs() != null ? (int) number("-j/--jobs", a.jobs(), 1)
                     : Runtime.getRuntime().availableProcessors();
             return new FreezeSettings(cwd, a.output(), buildDir, a.buildDir() == null ? "build" : a.buildDir(), header,
-                    a.qstrHeader() != null, vars, inputs, flags, tool, TargetOptions.target(a), a.option("map"), maxRom,
-                    a.has("strict"), jobs);
+                    a.qstrHeader() != null, vars, inputs, flags, tool, TargetOptions.target(a), a.map(), maxRom,
+                    a.strict(), jobs);
         }
 
         private static ManifestInput input(String argument, Path cwd) {

@@ -2,6 +2,7 @@ package freezer.cli;
 
 import freezer.image.layout.ObjRepr;
 import freezer.image.layout.Target;
+import freezer.image.manifest.MakeManifestArgs;
 
 /** {@code --target NAME} and the four values that override a preset's (docs/freeze.md#targets). */
 final class TargetOptions {
@@ -11,17 +12,18 @@ final class TargetOptions {
     }
 
     static Target target(MakeManifestArgs a) throws MakeManifestArgs.UsageException {
-        String name = a.has("target") ? a.option("target") : DEFAULT;
+        String name = a.target() != null ? a.target() : DEFAULT;
         Target preset = Target.preset(name).orElseThrow(() -> new MakeManifestArgs.UsageException(
                 "argument --target: '" + name + "' is not a target (choose from " + String.join(", ",
                         Target.presets().keySet()) + ")"));
+        MakeManifestArgs.TargetValues v = a.targetValues();
         try {
-            Integer word = a.has("word-size") ? Integer.valueOf((int) FreezeCommand.FreezeSettings.number("--word-size",
-                    a.option("word-size"), 1)) : null;
-            Integer floats = a.has("float-size") ? Integer.valueOf((int) FreezeCommand.FreezeSettings.number(
-                    "--float-size", a.option("float-size"), 0)) : null;
-            ObjRepr repr = a.has("obj-repr") ? ObjRepr.of(a.option("obj-repr")) : null;
-            Boolean save = a.has("persistent-code-save") ? yesNo(a.option("persistent-code-save")) : null;
+            Integer word = v.wordSize() != null ? Integer.valueOf((int) FreezeCommand.FreezeSettings.number(
+                    "--word-size", v.wordSize(), 1)) : null;
+            Integer floats = v.floatSize() != null ? Integer.valueOf((int) FreezeCommand.FreezeSettings.number(
+                    "--float-size", v.floatSize(), 0)) : null;
+            ObjRepr repr = v.objRepr() != null ? ObjRepr.of(v.objRepr()) : null;
+            Boolean save = v.persistentCodeSave() != null ? yesNo(v.persistentCodeSave()) : null;
             return preset.with(word, floats, repr, save);
         } catch (IllegalArgumentException e) {
             throw new MakeManifestArgs.UsageException(e.getMessage());

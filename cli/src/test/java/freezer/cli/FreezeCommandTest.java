@@ -267,15 +267,16 @@ class FreezeCommandTest {
     }
 
     @Test
-    void argparsePrefixesAndGluedValues() throws Exception {
-        MakeManifestArgs a = MakeManifestArgs.parse(List.of("--out", "o.c", "--build", "b", "-f-march=armv7m",
-                "-vA=1", "--var=B=2", "--mpy-t=-mmpz-dig-size 8", "x.py", "require('y')", "-j", "3"));
+    void freezersOwnOptionsBesideMakemanifestsThroughItsArgparse() throws Exception {
+        var a = freezer.image.manifest.MakeManifestArgs.parse(List.of("--out", "o.c", "-f-march=armv7m", "-j", "3",
+                "--word-size=4", "--float-size", "4", "--obj-repr", "C", "--persistent-code-save", "1", "x.py"));
         assertThat(a.output()).isEqualTo("o.c");
-        assertThat(a.buildDir()).isEqualTo("b");
-        assertThat(a.mpyCrossFlags()).isEqualTo("-march=armv7m");
-        assertThat(a.vars()).containsExactly("A=1", "B=2");
-        assertThat(a.mpyToolFlags()).isEqualTo("-mmpz-dig-size 8");
-        assertThat(a.manifests()).containsExactly("x.py", "require('y')");
-        assertThat(a.option("jobs")).isEqualTo("3");
+        assertThat(a.jobs()).isEqualTo("3");
+        assertThat(a.targetValues()).isEqualTo(new freezer.image.manifest.MakeManifestArgs.TargetValues("4", "4", "C",
+                "1"));
+        var t = TargetOptions.target(a);
+        assertThat(t.name()).isEqualTo("custom");
+        assertThat(t.wordSize()).isEqualTo(4);
+        assertThat(t.persistentCodeSave()).isTrue();
     }
 }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -18,8 +19,24 @@ record ProcessRun(int status, byte[] stdout, String stderr) {
     }
 
     static ProcessRun run(Path cwd, byte[] stdin, List<String> command) {
+        return run(cwd, stdin, command, Map.of());
+    }
+
+    /**
+     * As {@link #run(Path, byte[], List)} with changes to the environment: a null value removes
+     * the variable.
+     */
+    static ProcessRun run(Path cwd, byte[] stdin, List<String> command, Map<String, String> env) {
         try {
-            Process p = new ProcessBuilder(command).directory(cwd.toFile()).start();
+            ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile());
+            env.forEach((k, v) -> {
+                if (v == null) {
+                    pb.environment().remove(k);
+                } else {
+                    pb.environment().put(k, v);
+                }
+            });
+            Process p = pb.start();
             CompletableFuture<byte[]> out = drain(p.getInputStream());
             CompletableFuture<byte[]> err = drain(p.getErrorStream());
             try (var in = p.getOutputStream()) {
