@@ -6,7 +6,6 @@ import freezer.image.frozenc.FreezeException;
 import freezer.image.frozenc.FreezePipeline;
 import freezer.image.frozenc.FreezeWarning;
 import freezer.image.frozenc.FrozenImage;
-import freezer.image.frozenc.LongIntImpl;
 import freezer.image.frozenc.MpyToolOptions;
 import freezer.image.layout.FrozenMap;
 import freezer.image.layout.Target;
@@ -277,8 +276,7 @@ public final class FreezeCommand implements Callable<Integer> {
             } catch (MpyCrossFlags.UsageException e) {
                 throw new MakeManifestArgs.UsageException("argument -f/--mpy-cross-flags: " + e.getMessage());
             }
-            MpyToolOptions tool = new MpyToolOptions(LongIntImpl.valueOf(a.mpyTool().longIntImpl().name()),
-                    a.mpyTool().mpzDigSize());
+            MpyToolOptions tool = MpyToolOptions.of(a.mpyTool());
             Path buildDir = a.buildDir() == null ? null : cwd.resolve(a.buildDir());
             Path header;
             if (a.qstrHeader() != null) {
