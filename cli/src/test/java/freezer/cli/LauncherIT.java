@@ -58,7 +58,17 @@ class LauncherIT {
             return List.of();
         }
         try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(p -> p.toString().endsWith(".jsa")).toList();
+            // the compile archive; the one `freezer freeze` maps in is made beside it (freezeArchivesUnder)
+            return walk.filter(p -> p.toString().endsWith(".jsa") && !p.toString().endsWith("-freeze.jsa")).toList();
+        }
+    }
+
+    private static List<Path> freezeArchivesUnder(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(p -> p.toString().endsWith("-freeze.jsa")).toList();
         }
     }
 
@@ -80,6 +90,7 @@ class LauncherIT {
         assertThat(r.status()).as(r.stderr()).isZero();
         assertThat(archivesUnder(xdg.resolve("freezer"))).as("a class-data archive in $XDG_CACHE_HOME/freezer")
                 .hasSize(1);
+        assertThat(freezeArchivesUnder(xdg.resolve("freezer"))).as("and one for freeze beside it").hasSize(1);
         assertThat(xdg.resolve("freezer")).isDirectory();
         assertThat(launcherFilesInCheckout()).as("nothing written beside the jar").isEmpty();
 

@@ -205,7 +205,7 @@ public final class FreezePipeline {
         if (e.origin() == null) {
             return "";
         }
-        return "; frozen by " + e.origin().manifest() + ":" + e.origin().line();
+        return "; frozen by " + e.origin();
     }
 
     private static FreezeException compileError(ManifestEntry e, CompileError err, byte[] source) {
@@ -232,5 +232,4 @@ public final class FreezePipeline {
             throw new IllegalStateException(ex);
         }
     }
-
 }

@@ -126,6 +126,10 @@ final class ManifestInterpreter {
             eval(lhs);
             return;
         }
+        // Python rejects this when it compiles the manifest, before running any of it
+        if (ParseNodes.isConstantLeafOrObject(lhs)) {
+            throw new EvalFailure(ManifestErrorKind.SYNTAX, "cannot assign to literal");
+        }
         if (rhs instanceof RuleNode rr) {
             if (rr.rule() == Rule.annassign) {
                 throw EvalFailure.unsupported("an annotated assignment is not evaluated in manifests");
@@ -418,12 +422,13 @@ final class ManifestInterpreter {
     }
 
     private List<ManifestValue> items(RuleNode r) {
+        if (r.size() > 0 && ParseNodes.isRule(r.arg(r.size() - 1), Rule.comp_for)) {
+            throw EvalFailure.unsupported("a comprehension is not evaluated in manifests");
+        }
         List<ManifestValue> items = new ArrayList<>();
         for (int i = 0; i < r.size(); i++) {
             ParseNode item = r.arg(i);
-            if (ParseNodes.isRule(item, Rule.comp_for)) {
-                throw EvalFailure.unsupported("a comprehension is not evaluated in manifests");
-            } else if (ParseNodes.isRule(item, Rule.star_expr)) {
+            if (ParseNodes.isRule(item, Rule.star_expr)) {
                 items.addAll(iterate(eval(((RuleNode) item).arg(0))));
             } else {
                 items.add(eval(item));
