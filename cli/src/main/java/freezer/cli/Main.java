@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 + " MicroPython v1.28.0's mpy-cross does, and inspects .mpy files.",
         subcommands = {
             CompileCommand.class, DisCommand.class, MergeCommand.class, InfoCommand.class, BenchCommand.class,
+            RomfsCommand.class, ImageCommand.class,
         })
 public final class Main implements Runnable {
     public static final int OK = 0;
@@ -88,6 +89,12 @@ public final class Main implements Runnable {
             }
             if (cls == BenchCommand.class) {
                 return cls.cast(new BenchCommand(io.out(), io.err()));
+            }
+            if (cls == RomfsCommand.class) {
+                return cls.cast(new RomfsCommand(io));
+            }
+            if (cls == ImageCommand.class) {
+                return cls.cast(new ImageCommand(io));
             }
             return CommandLine.defaultFactory().create(cls);
         }

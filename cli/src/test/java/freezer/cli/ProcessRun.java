@@ -18,8 +18,15 @@ record ProcessRun(int status, byte[] stdout, String stderr) {
     }
 
     static ProcessRun run(Path cwd, byte[] stdin, List<String> command) {
+        return run(cwd, stdin, command, java.util.Map.of());
+    }
+
+    /** As {@link #run(Path, byte[], List)}, with these environment variables set for the child. */
+    static ProcessRun run(Path cwd, byte[] stdin, List<String> command, java.util.Map<String, String> env) {
         try {
-            Process p = new ProcessBuilder(command).directory(cwd.toFile()).start();
+            ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile());
+            pb.environment().putAll(env);
+            Process p = pb.start();
             CompletableFuture<byte[]> out = drain(p.getInputStream());
             CompletableFuture<byte[]> err = drain(p.getErrorStream());
             try (var in = p.getOutputStream()) {

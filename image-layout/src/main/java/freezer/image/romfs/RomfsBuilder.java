@@ -118,11 +118,11 @@ public final class RomfsBuilder {
         try {
             long size = Files.size(file);
             if (size > RomfsWriter.MAX_IMAGE_SIZE) {
-                return Outcome.failed(new RomfsProblem.Source(display, "too large for an image (" + size + " bytes)"));
+                return Outcome.failed(RomfsProblem.Source.os(display, "too large for an image (" + size + " bytes)"));
             }
             return new Outcome(Files.readAllBytes(file), null, null);
         } catch (IOException e) {
-            return Outcome.failed(new RomfsProblem.Source(display, "can't read: " + SourceTree.reason(e)));
+            return Outcome.failed(RomfsProblem.Source.os(display, "can't read: " + SourceTree.reason(e)));
         }
     }
 }

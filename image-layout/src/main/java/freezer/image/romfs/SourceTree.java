@@ -61,7 +61,7 @@ public final class SourceTree {
         Walker w = new Walker(compile);
         List<SourceNode> root = List.of();
         if (!Files.isDirectory(dir)) {
-            w.problems.add(new RomfsProblem.Source(dirArg,
+            w.problems.add(RomfsProblem.Source.os(dirArg,
                     Files.exists(dir) ? "not a directory" : "no such directory"));
         } else {
             root = w.walk(dir, prefix, new HashSet<>());
@@ -83,11 +83,11 @@ public final class SourceTree {
             try {
                 real = dir.toRealPath();
             } catch (IOException e) {
-                problems.add(new RomfsProblem.Source(display, "can't read the directory: " + reason(e)));
+                problems.add(RomfsProblem.Source.os(display, "can't read the directory: " + reason(e)));
                 return List.of();
             }
             if (!open.add(real)) {
-                problems.add(new RomfsProblem.Source(display, "a symbolic link loop: this directory is inside itself"));
+                problems.add(RomfsProblem.Source.os(display, "a symbolic link loop: this directory is inside itself"));
                 return List.of();
             }
             List<Listed> listed = new ArrayList<>();
@@ -96,7 +96,7 @@ public final class SourceTree {
                     listed.add(new Listed(p, FileNames.bytes(p)));
                 }
             } catch (IOException e) {
-                problems.add(new RomfsProblem.Source(display, "can't list the directory: " + reason(e)));
+                problems.add(RomfsProblem.Source.os(display, "can't list the directory: " + reason(e)));
                 open.remove(real);
                 return List.of();
             }
@@ -123,7 +123,7 @@ public final class SourceTree {
             try {
                 attrs = Files.readAttributes(l.path, BasicFileAttributes.class);
             } catch (IOException e) {
-                problems.add(new RomfsProblem.Source(shown, Files.isSymbolicLink(l.path)
+                problems.add(RomfsProblem.Source.os(shown, Files.isSymbolicLink(l.path)
                         ? "a symbolic link to nothing" : "can't read: " + reason(e)));
                 return null;
             }
@@ -131,7 +131,7 @@ public final class SourceTree {
                 return new SourceNode.Directory(name, walk(l.path, shown + "/", open));
             }
             if (!attrs.isRegularFile()) {
-                problems.add(new RomfsProblem.Source(shown, "not a regular file or directory"));
+                problems.add(RomfsProblem.Source.os(shown, "not a regular file or directory"));
                 return null;
             }
             if (compile && name.endsWith(".py")) {
@@ -139,7 +139,7 @@ public final class SourceTree {
                 Path mpy = dir.resolve(mpyName);
                 if (!Files.isRegularFile(mpy)) {
                     if (Files.exists(mpy)) {
-                        problems.add(new RomfsProblem.Source(shown, "compiles to " + mpyName + ", but "
+                        problems.add(RomfsProblem.Source.os(shown, "compiles to " + mpyName + ", but "
                                 + display + mpyName + " is a directory"));
                         return null;
                     }
@@ -157,7 +157,7 @@ public final class SourceTree {
             }
             String rest = RomfsNames.display(Arrays.copyOfRange(name, at, name.length));
             String ch = rest.startsWith("\\x") ? rest.substring(0, 4) : rest.substring(0, rest.offsetByCodePoints(0, 1));
-            return new RomfsProblem.Source(shown, "ROMFS names must be ASCII, and this one has '" + ch
+            return new RomfsProblem.Source(shown, "UnicodeEncodeError", "ROMFS names must be ASCII, and this one has '" + ch
                     + "' at byte " + at + " (rename it)");
         }
     }

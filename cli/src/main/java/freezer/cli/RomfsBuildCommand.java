@@ -1,0 +1,245 @@
+package freezer.cli;
+
+import freezer.core.CompileOptions;
+import freezer.core.MpyCrossFlags;
+import freezer.core.batch.BatchCompiler;
+import freezer.image.flash.FlashImageWriter;
+import freezer.image.romfs.RomfsBudget;
+import freezer.image.romfs.RomfsBuild;
+import freezer.image.romfs.RomfsBuilder;
+import freezer.image.romfs.RomfsContents;
+import freezer.image.romfs.RomfsEntry;
+import freezer.image.romfs.RomfsFormatException;
+import freezer.image.romfs.RomfsProblem;
+import freezer.image.romfs.RomfsReader;
+import freezer.image.romfs.RomfsWriter;
+import freezer.image.romfs.SourceListing;
+import freezer.image.romfs.SourceTree;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code freezer romfs build DIR -o IMAGE}: the image {@code mpremote romfs build} makes of DIR,
+ * byte for byte, with the modules compiled by freezer on all cores and nothing written into
+ * DIR; optionally checked against a partition size and written as Intel HEX or UF2.
+ */
+@Command(name = "build", sortOptions = false,
+        description = {"Build the ROMFS image of DIR that mpremote romfs build makes, byte for byte: .py files compiled"
+            + " to .mpy (unless X.mpy is beside X.py), everything else copied, in upstream's order. Modules embed"
+            + " their path as DIR/...; give DIR relative (an absolute one ends up in the image).",
+            "Nothing is written into DIR; IMAGE is written only when every file reads and compiles."})
+final class RomfsBuildCommand implements Callable<Integer> {
+    /** DESIGN.md's exit status for a budget exceeded: the image does not fit the partition. */
+    static final int TOO_BIG = 3;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+    private boolean help;
+
+    @Parameters(arity = "1", paramLabel = "DIR", description = "the directory to build from")
+    private String dir;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "IMAGE",
+            description = "the image to write ('-' for standard output)")
+    private String output;
+
+    @Option(names = "--no-mpy", description = "copy .py files as they are (mpremote romfs --no-mpy build)")
+    private boolean noMpy;
+
+    @Option(names = "-O", paramLabel = "N", description = "optimisation level, as mpy-cross -O<N>")
+    private String optimisation;
+
+    @Option(names = "-march", paramLabel = "ARCH", description = "native architecture, as mpy-cross -march=ARCH")
+    private String march;
+
+    @Option(names = "-march-flags", paramLabel = "FLAGS", description = "as mpy-cross -march-flags=FLAGS")
+    private String marchFlags;
+
+    @Option(names = "-msmall-int-bits", paramLabel = "N", description = "as mpy-cross -msmall-int-bits=N")
+    private String smallIntBits;
+
+    @Option(names = "-X", paramLabel = "emit=E", description = "as mpy-cross -X emit=bytecode|native|viper")
+    private List<String> xOptions = new ArrayList<>();
+
+    @Option(names = "--max-size", paramLabel = "BYTES", converter = NumberOptions.Size.class,
+            description = "the partition's size: a larger image is not written and the exit status is 3")
+    private Long maxSize;
+
+    @CommandLine.Mixin
+    private FlashOutputOptions flash = new FlashOutputOptions();
+
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "compile on N threads (default: all cores)")
+    private Integer jobs;
+
+    @Option(names = {"-v", "--verbose"}, description = "print the tree as mpremote does while building")
+    private boolean verbose;
+
+    @Option(names = "--error-format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (default) or json: one JSON object per error (docs/cli.md)")
+    private String errorFormat;
+
+    @CommandLine.ParentCommand
+    private RomfsCommand parent;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        CommandLine cl = spec.commandLine();
+        StdStreams io = parent.io;
+        DiagnosticPrinter printer = DiagnosticPrinter.named(errorFormat);
+        if (printer == null) {
+            throw new CommandLine.ParameterException(cl, "--error-format takes text or json, not '" + errorFormat + "'");
+        }
+        if (jobs != null && jobs < 1) {
+            throw new CommandLine.ParameterException(cl, "--jobs takes a positive number, not " + jobs);
+        }
+        CompileOptions options = compileOptions(cl);
+        FlashImageWriter.Target target = flash.target(cl, output);
+        Path outPath = null;
+        if (!output.equals("-")) {
+            try {
+                outPath = Paths.get(output);
+            } catch (InvalidPathException e) {
+                throw new CommandLine.ParameterException(cl, "-o: not a path: " + output);
+            }
+        }
+        PrintStream notes = outPath == null ? io.err() : io.out();
+
+        Path root;
+        try {
+            root = Paths.get(dir);
+        } catch (InvalidPathException e) {
+            throw new CommandLine.ParameterException(cl, "DIR: not a path: " + dir);
+        }
+        SourceTree tree = SourceTree.scan(root, dir, !noMpy);
+        if (verbose) {
+            notes.print(SourceListing.of(tree));
+            notes.flush();
+        }
+        if (!tree.problems().isEmpty()) {
+            return failed(io, printer, tree.problems());
+        }
+        BatchCompiler batch = jobs != null ? new BatchCompiler(jobs) : BatchCompiler.allCores();
+        RomfsBuild build = RomfsBuilder.build(tree.root(), options, batch);
+        if (!build.ok()) {
+            return failed(io, printer, build.problems());
+        }
+        byte[] image;
+        RomfsContents contents;
+        try {
+            image = RomfsWriter.write(build.root());
+            contents = RomfsReader.read(image);
+        } catch (IllegalArgumentException | RomfsFormatException e) {
+            io.err().println("freezer romfs: " + e.getMessage() + "; no image written");
+            return Main.FAILED;
+        }
+        if (maxSize != null) {
+            RomfsBudget.Overrun over = RomfsBudget.check(contents, maxSize);
+            if (over != null) {
+                io.err().print(describe(over));
+                io.err().flush();
+                return TOO_BIG;
+            }
+        }
+        byte[] file;
+        try {
+            file = FlashImageWriter.write(image, target);
+        } catch (IllegalArgumentException e) {
+            io.err().println("freezer romfs: " + e.getMessage() + "; no image written");
+            return Main.FAILED;
+        }
+        if (outPath == null) {
+            io.out().write(file, 0, file.length);
+            io.out().flush();
+        } else {
+            try {
+                AtomicFiles.write(outPath, file);
+            } catch (IOException e) {
+                io.err().println(InputFiles.describe("freezer romfs: can't write", output, e));
+                return Main.FAILED;
+            }
+        }
+        notes.println("freezer: wrote " + (outPath == null ? "standard output" : output) + ": " + summary(contents,
+                build, target, file.length));
+        notes.flush();
+        return Main.OK;
+    }
+
+    /** mpy-cross's options, read by mpy-cross's own parser so they mean exactly what they mean there. */
+    private CompileOptions compileOptions(CommandLine cl) {
+        List<String> args = new ArrayList<>();
+        if (optimisation != null) {
+            args.add("-O" + optimisation);
+        }
+        if (march != null) {
+            args.add("-march=" + march);
+        }
+        if (marchFlags != null) {
+            args.add("-march-flags=" + marchFlags);
+        }
+        if (smallIntBits != null) {
+            args.add("-msmall-int-bits=" + smallIntBits);
+        }
+        for (String x : xOptions) {
+            args.add("-X");
+            args.add(x);
+        }
+        try {
+            return MpyCrossFlags.parse(args).options();
+        } catch (MpyCrossFlags.UsageException e) {
+            throw new CommandLine.ParameterException(cl, e.getMessage());
+        }
+    }
+
+    private static int failed(StdStreams io, DiagnosticPrinter printer, List<RomfsProblem> problems) {
+        for (RomfsProblem p : problems) {
+            printer.print(diagnostic(p), io.err());
+        }
+        io.err().println("freezer romfs: no image written (" + problems.size() + (problems.size() == 1 ? " problem)"
+                : " problems)"));
+        io.err().flush();
+        return Main.FAILED;
+    }
+
+    private static Diagnostic diagnostic(RomfsProblem p) {
+        if (p instanceof RomfsProblem.Rejected r) {
+            return Diagnostic.of(r.error(), r.file(), r.source());
+        }
+        if (p instanceof RomfsProblem.Crashed c) {
+            return Diagnostic.internal(c.file(), c.cause());
+        }
+        RomfsProblem.Source s = (RomfsProblem.Source) p;
+        return new Diagnostic(s.file(), 0, 0, false, s.type(), s.message(), null);
+    }
+
+    static String describe(RomfsBudget.Overrun over) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format("freezer romfs: the image is %d bytes, %d over --max-size %d; no image written."
+                + " The biggest files:%n", over.size(), over.over(), over.limit()));
+        for (RomfsEntry e : over.biggest()) {
+            sb.append(String.format("  %10d  %s%n", e.recordSize(), e.path()));
+        }
+        return sb.toString();
+    }
+
+    private static String summary(RomfsContents contents, RomfsBuild build, FlashImageWriter.Target target,
+            int fileSize) {
+        String romfs = "ROMFS image of " + contents.size() + " bytes (" + contents.files() + " files, "
+                + build.modules().size() + " compiled, " + contents.directories() + " directories)";
+        if (target.format() == freezer.image.flash.FlashFormat.BIN) {
+            return romfs + (fileSize != contents.size() ? ", padded to " + fileSize + " bytes" : "");
+        }
+        return FlashOutputOptions.describe(target) + ", " + fileSize + " bytes, of a " + romfs;
+    }
+}
