@@ -51,32 +51,37 @@ final class BatchCompile {
             inputs = BatchPlan.expandListFiles(flags.inputs());
         } catch (BatchPlan.ListFileException e) {
             printer.print(Diagnostic.io(e.file, e.getMessage()), io.err());
-            return Main.FAILED;
+            return ExitStatus.ERROR;
         }
-        if (inputs.isEmpty() && !flags.inputs().isEmpty()) {
-            throw new CompileCommand.UsageError("no input file: the list files are empty");
-        }
+        boolean emptyLists = inputs.isEmpty() && !flags.inputs().isEmpty();
         BatchPlan plan;
         try {
-            plan = BatchPlan.of(root, outDir, inputs);
+            plan = emptyLists ? new BatchPlan(List.of(), List.of()) : BatchPlan.of(root, outDir, inputs);
         } catch (IOException e) {
             printer.print(Diagnostic.io(root, "can't list " + root + ": " + InputFiles.reason(e)), io.err());
-            return Main.FAILED;
+            return ExitStatus.ERROR;
         }
         if (!plan.problems().isEmpty()) {
             for (String p : plan.problems()) {
                 io.err().println("freezer compile: " + p);
             }
             io.err().flush();
-            return Main.USAGE;
+            return ExitStatus.USAGE;
         }
 
+        if (plan.items().isEmpty()) {
+            // an empty tree is not a mistake on the command line (a project may have no modules yet)
+            io.out().printf("freezer: compiled 0 of 0 files into %s (%s)%n", outDir,
+                    emptyLists ? "the list files are empty" : "no .py files under " + root);
+            io.out().flush();
+            return ExitStatus.OK;
+        }
         List<Outcome> outcomes = compileAll(plan.items(), flags.options(), jobs, flags.verbosity() > 0);
         long failed = outcomes.stream().filter(o -> o.error() != null).count();
         io.out().printf("freezer: compiled %d of %d files into %s%s%n", outcomes.size() - failed, outcomes.size(),
                 outDir, failed > 0 ? " (" + failed + " failed)" : "");
         io.out().flush();
-        return failed > 0 ? Main.FAILED : Main.OK;
+        return failed > 0 ? ExitStatus.ERROR : ExitStatus.OK;
     }
 
     private List<Outcome> compileAll(List<BatchPlan.Item> items, CompileOptions options, int jobs, boolean verbose) {

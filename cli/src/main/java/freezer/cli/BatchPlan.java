@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 /**
  * What a batch compile will do, decided before anything is compiled: for each input, the file
  * to read, its source name (its path under the root, with slashes) and the file to write. The
- * naming rules are DESIGN.md's: a FILE is relative to {@code --root} or absolute inside it; the
+ * naming rules are docs/cli.md's (Batch mode): a FILE is relative to {@code --root} or absolute inside it; the
  * output is {@code <out-dir>/<path under root with .py replaced by .mpy>}; a path outside the
  * root, a name not ending in .py, and two inputs with one output are errors.
  *
@@ -83,9 +83,6 @@ record BatchPlan(List<Item> items, List<String> problems) {
                 continue;
             }
             items.add(new Item(slashes(Path.of(rootArg).resolve(rel).normalize()), abs, rel, out, outDisplay));
-        }
-        if (files.isEmpty()) {
-            problems.add("no .py files under --root " + rootArg);
         }
         return new BatchPlan(items, problems);
     }

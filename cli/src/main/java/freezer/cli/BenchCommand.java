@@ -76,7 +76,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (!Files.isDirectory(corpus)) {
             err.println("freezer bench: " + corpus + ": not a folder");
-            return Main.FAILED;
+            return ExitStatus.ERROR;
         }
         String upstream = noMpyCross ? null : upstreamMpyCross();
         if (upstream != null) {
@@ -87,10 +87,10 @@ public final class BenchCommand implements Callable<Integer> {
             scratch = Files.createTempDirectory("freezer-bench");
             Bench.Settings settings = new Bench.Settings(corpus.toAbsolutePath().normalize(), copies, rounds,
                     jobs != null ? jobs : Runtime.getRuntime().availableProcessors(), upstream, mpyCrossJobs);
-            return new Bench(settings, out, scratch).run() ? Main.OK : Main.FAILED;
+            return new Bench(settings, out, scratch).run() ? ExitStatus.OK : ExitStatus.ERROR;
         } catch (IOException | UncheckedIOException e) {
             err.println("freezer bench: " + e.getMessage());
-            return Main.FAILED;
+            return ExitStatus.ERROR;
         } finally {
             deleteTree(scratch);
         }

@@ -11,8 +11,8 @@ final class Commands {
     private Commands() {
     }
 
-    /** Exit status of bad usage (picocli's own, and DESIGN.md's). */
-    static final int USAGE = CommandLine.ExitCode.USAGE;
+    /** Exit status of bad usage (picocli's own too). */
+    static final int USAGE = ExitStatus.USAGE;
 
     static int execute(Object command, String[] args, PrintStream out, PrintStream err) {
         CommandLine cl = new CommandLine(command);

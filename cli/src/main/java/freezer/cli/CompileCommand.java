@@ -13,19 +13,23 @@ import picocli.CommandLine.Parameters;
  * batch form over many ({@link BatchCompile}). picocli only hands over the arguments untouched
  * (see {@link Main}); {@link MpyCrossFlags} reads them as mpy-cross does, plus freezer's long options.
  */
-@Command(name = "compile", description = "Compile .py to .mpy, as MicroPython v1.28.0's mpy-cross does"
-        + " (a drop-in for it), or a whole tree at once: --root DIR --out-dir DIR [FILE.py...|@LISTFILE].",
-        helpCommand = false)
+@Command(name = "compile", description = {"Compile MicroPython source to .mpy (v6.3) byte for byte as MicroPython"
+    + " v1.28.0's mpy-cross does: one file with mpy-cross's options (a link named mpy-cross to the launcher runs"
+    + " this command), or a whole tree at once in batch mode (--root, --out-dir) on all cores."},
+        customSynopsis = {"freezer compile [OPTIONS] [--] FILE.py",
+            "       freezer compile [OPTIONS] --root DIR --out-dir DIR [FILE.py... | @LISTFILE]"},
+        footer = {"", "Exit status: 0 done, 1 a file was rejected or could not be read or written, 2 bad usage"
+            + " (mpy-cross exits 1 for all of them). docs/cli.md has the details."})
 final class CompileCommand implements Callable<Integer> {
     static final String ROOT = "--root";
     static final String OUT_DIR = "--out-dir";
     static final String JOBS = "--jobs";
     static final String ERROR_FORMAT = "--error-format";
-    static final String HELP = "--help";
+    static final Set<String> HELP = Set.of("-h", "--help");
     static final Set<String> VALUE_OPTIONS = Set.of(ROOT, OUT_DIR, JOBS, ERROR_FORMAT);
-    static final Set<String> SWITCHES = Set.of(HELP);
 
-    @Parameters(arity = "0..*", paramLabel = "ARG", description = "mpy-cross's options and inputs; see --help")
+    @Parameters(arity = "0..*", paramLabel = "FILE.py", description = {"The file to compile; - reads standard input.",
+        "Batch mode: any number of paths under --root, and @LISTFILE for the paths in LISTFILE, one per line."})
     private List<String> args = new ArrayList<>();
 
     private final StdStreams io;
@@ -41,23 +45,31 @@ final class CompileCommand implements Callable<Integer> {
         return run(args);
     }
 
-    /** Runs {@code freezer compile ARGS}; returns the exit status. */
+    /** Whether {@code -h} or {@code --help} comes before any {@code --}: help wins over everything else. */
+    static boolean asksForHelp(List<String> args) {
+        for (String a : args) {
+            if (a.equals("--")) {
+                return false;
+            }
+            if (HELP.contains(a)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Runs {@code freezer compile ARGS} (help is {@link Main}'s); returns the exit status. */
     int run(List<String> args) {
         MpyCrossFlags flags;
         try {
-            flags = MpyCrossFlags.parse(args, VALUE_OPTIONS, SWITCHES);
+            flags = MpyCrossFlags.parse(args, VALUE_OPTIONS, Set.of());
         } catch (MpyCrossFlags.UsageException e) {
             return usage(e.getMessage());
         }
         if (flags.showVersion()) {
             io.out().println(Version.mpyCrossLine());
             io.out().flush();
-            return Main.OK;
-        }
-        if (flags.extras().containsKey(HELP)) {
-            io.out().print(HELP_TEXT);
-            io.out().flush();
-            return Main.OK;
+            return ExitStatus.OK;
         }
         DiagnosticPrinter printer = DiagnosticPrinter.named(flags.extras().getOrDefault(ERROR_FORMAT, "text"));
         if (printer == null) {
@@ -77,7 +89,7 @@ final class CompileCommand implements Callable<Integer> {
         io.err().println("freezer compile: " + message);
         io.err().println("Try 'freezer compile --help' for the options.");
         io.err().flush();
-        return Main.USAGE;
+        return ExitStatus.USAGE;
     }
 
     /** A command line that cannot be run as given (exit status 2). */
@@ -88,43 +100,4 @@ final class CompileCommand implements Callable<Integer> {
             super(message, null, false, false);
         }
     }
-
-    static final String HELP_TEXT = """
-            Usage: freezer compile [OPTIONS] [--] FILE.py            (one file, as mpy-cross)
-                   freezer compile [OPTIONS] --root DIR --out-dir DIR [FILE.py... | @LISTFILE]
-            Compile MicroPython source to .mpy (v6.3) byte for byte as MicroPython v1.28.0's
-            mpy-cross does. A link named mpy-cross to the freezer launcher runs this command.
-
-            mpy-cross's options (the last repeated option wins):
-              -o FILE               output file (default: the input with .py replaced by .mpy,
-                                    or standard output when the input is -); - is standard output
-              -s NAME               source name embedded in the .mpy (default: the input path)
-              -O[N], -OO...         optimisation level N (or the number of Os): 1 drops asserts
-                                    and sets __debug__ False, 3 also drops line numbers
-              -msmall-int-bits=N    bits of an int stored inline in the bytecode (default 31)
-              -march=ARCH           native target: x86, x64, armv6, armv6m, armv7m, armv7em,
-                                    armv7emsp, armv7emdp, xtensa, xtensawin, rv32imc, rv64imc,
-                                    host, debug
-              -march-flags=FLAGS    arch flags (rv32imc: a number, or zba,zcmp)
-              -X emit=EMIT          default emitter: bytecode, native, viper (native and viper
-                                    need -march)
-              -X heapsize=N[w][k|m] accepted for compatibility; freezer does not need it
-              -v                    batch mode: list each file written (otherwise accepted for
-                                    compatibility)
-              --version             print the version line and exit
-              --                    everything after it is a file
-              -                     as FILE: read standard input
-
-            freezer's options:
-              --root DIR            batch mode: every FILE is a path under DIR (relative to it,
-                                    or absolute inside it); with no FILE, every *.py under DIR
-              --out-dir DIR         batch mode: write DIR/<path under root, .py -> .mpy>
-              @LISTFILE             batch mode: FILEs from LISTFILE, one path per line
-              --jobs N              batch mode: compile on N threads (default: all cores)
-              --error-format=FMT    text (default) or json: one JSON object per error
-              --help                this text
-
-            Exit status: 0 success, 1 a file was rejected or could not be read or written,
-            2 bad usage. See docs/cli.md.
-            """;
 }

@@ -49,7 +49,7 @@ public final class DisCommand implements Callable<Integer> {
     public Integer call() {
         List<MpyInputs.Input> inputs = MpyInputs.readAll(files, in, err);
         if (inputs == null) {
-            return 1;
+            return ExitStatus.ERROR;
         }
         String text;
         if (json) {
@@ -68,6 +68,6 @@ public final class DisCommand implements Callable<Integer> {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         out.write(bytes, 0, bytes.length);
         out.flush();
-        return 0;
+        return ExitStatus.OK;
     }
 }

@@ -30,15 +30,13 @@ public final class InfoCommand implements Callable<Integer> {
                     + " armv7emdp, xtensa, xtensawin, rv32imc, rv64imc), or none for a port without native code")
     private NativeArch arch;
 
-    @Option(names = "--small-int-bits", paramLabel = "N",
-            description = "the target's MP_SMALL_INT_BITS (31 on most 32-bit ports, 63 on 64-bit ones)")
+    @Option(names = "--small-int-bits", paramLabel = "N", converter = SmallIntBitsConverter.class,
+            description = "the target's MP_SMALL_INT_BITS: 31 on most 32-bit ports, 63 on 64-bit ones (also 14, 15,"
+                    + " 30, 47, 62 for other object representations)")
     private int smallIntBits;
 
     @Parameters(arity = "1..*", paramLabel = "FILE.mpy", description = ".mpy files, '-' for standard input")
     private List<String> files = new ArrayList<>();
-
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
 
     private final InputStream in;
     private final PrintStream out;
@@ -67,25 +65,47 @@ public final class InfoCommand implements Callable<Integer> {
                 return NativeArch.NONE;
             }
             return NativeArch.byMarchName(value).filter(a -> a.code() > 0 && a != NativeArch.DEBUG)
-                    .orElseThrow(() -> new CommandLine.TypeConversionException("unknown architecture '" + value + "'"));
+                    .orElseThrow(() -> new CommandLine.TypeConversionException("unknown architecture '" + value
+                            + "' (x86, x64, armv6, armv6m, armv7m, armv7em, armv7emsp, armv7emdp, xtensa, xtensawin,"
+                            + " rv32imc, rv64imc, or none)"));
+        }
+    }
+
+    /**
+     * The widths a MicroPython target's small ints can have (py/smallint.h): 1 less than the word
+     * for object representations A and C, 2 less for B, on 16-, 32- and 64-bit words, and 47 for D
+     * (the NaN-boxing one).
+     */
+    static final class SmallIntBitsConverter implements CommandLine.ITypeConverter<Integer> {
+        static final java.util.Set<Integer> WIDTHS = new java.util.TreeSet<>(java.util.List.of(14, 15, 30, 31, 47,
+                62, 63));
+
+        @Override
+        public Integer convert(String value) {
+            int n;
+            try {
+                n = Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a number");
+            }
+            if (!WIDTHS.contains(n)) {
+                throw new CommandLine.TypeConversionException("no MicroPython target has " + n + "-bit small ints;"
+                        + " py/smallint.h gives " + WIDTHS.toString().replaceAll("[\\[\\]]", ""));
+            }
+            return n;
         }
     }
 
     @Override
     public Integer call() {
-        if (spec != null && spec.commandLine().getParseResult().hasMatchedOption("--small-int-bits")
-                && (smallIntBits < 1 || smallIntBits > 255)) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--small-int-bits must be between 1 and 255, not " + smallIntBits);
-        }
         LoadCheck.Target target = new LoadCheck.Target(arch, smallIntBits);
         boolean checkTarget = arch != null || smallIntBits > 0;
-        int status = 0;
+        int status = ExitStatus.OK;
         StringBuilder text = new StringBuilder();
         for (String name : files) {
             List<MpyInputs.Input> one = MpyInputs.readAll(List.of(name), in, err);
             if (one == null) {
-                status = 1;
+                status = ExitStatus.ERROR;
                 continue;
             }
             MpyInputs.Input i = one.get(0);
@@ -105,7 +125,7 @@ public final class InfoCommand implements Callable<Integer> {
                         break;
                     default:
                         text.append(head).append("does not load\n");
-                        status = 1;
+                        status = ExitStatus.ERROR;
                         break;
                 }
                 for (String p : v.problems()) {

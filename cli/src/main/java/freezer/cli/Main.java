@@ -1,6 +1,8 @@
 package freezer.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,18 +13,22 @@ import picocli.CommandLine.Command;
  * handling, unknown options kept as arguments).
  */
 @Command(name = "freezer", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Freezes MicroPython modules into firmware: compiles .py to .mpy byte for byte as"
-                + " MicroPython v1.28.0's mpy-cross does, and inspects .mpy files.",
+        description = "A toolchain for freezing MicroPython modules into firmware. It compiles .py to .mpy byte for"
+                + " byte as MicroPython v1.28.0's mpy-cross does (and stands in for it), disassembles, merges and"
+                + " inspects .mpy files.",
+        footer = {"", "'freezer help COMMAND' or 'freezer COMMAND --help' shows a command's options.",
+            "Exit status: 0 done, 1 an error in an input or a file, 2 bad usage, 3 a budget or threshold exceeded."},
         subcommands = {
             CompileCommand.class, DisCommand.class, MergeCommand.class, InfoCommand.class, BenchCommand.class,
             RomfsCommand.class, ImageCommand.class,
         })
 public final class Main implements Runnable {
-    public static final int OK = 0;
-    /** A file was rejected, or could not be read or written. */
-    public static final int FAILED = 1;
-    /** The command line itself is wrong. */
-    public static final int USAGE = 2;
+    /** {@link ExitStatus#OK}, under its first name. */
+    public static final int OK = ExitStatus.OK;
+    /** {@link ExitStatus#ERROR}, under its first name. */
+    public static final int FAILED = ExitStatus.ERROR;
+    /** {@link ExitStatus#USAGE}, under its first name. */
+    public static final int USAGE = ExitStatus.USAGE;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -38,15 +44,31 @@ public final class Main implements Runnable {
     /** Runs one command line against the given streams and compiler; returns the exit status. */
     public static int run(String[] args, StdStreams io, ModuleCompiler compiler) {
         if (args.length > 0 && args[0].equals("compile")) {
+            List<String> rest = Arrays.asList(args).subList(1, args.length);
+            if (CompileCommand.asksForHelp(rest)) {
+                commandLine(io, compiler).getSubcommands().get("compile").usage(io.out());
+                io.out().flush();
+                return ExitStatus.OK;
+            }
             // the mpy-cross path skips picocli's model building: it would triple the start-up time
             // of every one-file compile (docs/performance.md), and compile reads its own arguments
             try {
-                return new CompileCommand(io, compiler).run(java.util.Arrays.asList(args).subList(1, args.length));
+                return new CompileCommand(io, compiler).run(rest);
             } catch (RuntimeException e) {
                 return internalError(io, e);
             }
         }
+        return commandLine(io, compiler).execute(args);
+    }
+
+    /**
+     * The whole command line as picocli models it, every subcommand registered above included:
+     * the model that help, shell completion and man pages are made from.
+     */
+    public static CommandLine commandLine(StdStreams io, ModuleCompiler compiler) {
         CommandLine cl = new CommandLine(new Main(), new Factory(io, compiler));
+        CommandModel.complete(cl);
+        // after the model is complete, so that commands it added write here too
         cl.setExpandAtFiles(false);
         cl.setOut(new PrintWriter(io.out(), true));
         cl.setErr(new PrintWriter(io.err(), true));
@@ -55,7 +77,7 @@ public final class Main implements Runnable {
         // mpy-cross's "--" is read by MpyCrossFlags, not picocli; picocli needs some delimiter
         compile.setEndOfOptionsDelimiter("\0--");
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> internalError(io, e));
-        return cl.execute(args);
+        return cl;
     }
 
     /** A failure of freezer itself: said plainly, without a stack trace, never hidden. */

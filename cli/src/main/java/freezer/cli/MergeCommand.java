@@ -68,7 +68,7 @@ public final class MergeCommand implements Callable<Integer> {
     public Integer call() {
         List<MpyInputs.Input> inputs = MpyInputs.readAll(files, in, err);
         if (inputs == null) {
-            return 1;
+            return ExitStatus.ERROR;
         }
         List<CompiledModule> modules = new ArrayList<>();
         for (MpyInputs.Input i : inputs) {
@@ -87,14 +87,14 @@ public final class MergeCommand implements Callable<Integer> {
             String who = e.part() >= 0 ? inputs.get(e.part()).name() : output;
             err.println(who + ": cannot merge: " + e.getMessage() + (correctJumps || !mergesCorrectly(modules)
                     ? "" : " (as mpy-tool.py fails here; --correct-unwind-jumps merges these files)"));
-            return 1;
+            return ExitStatus.ERROR;
         }
         try {
             AtomicOutput.write(Paths.get(output), merged);
         } catch (IOException | InvalidPathException e) {
             err.println(output + ": cannot write: " + e.getMessage());
-            return 1;
+            return ExitStatus.ERROR;
         }
-        return 0;
+        return ExitStatus.OK;
     }
 }

@@ -61,7 +61,7 @@ final class SingleCompile {
         if (toStdout) {
             io.out().write(mpy, 0, mpy.length);
             io.out().flush();
-            return Main.OK;
+            return ExitStatus.OK;
         }
         try {
             AtomicFiles.write(Path.of(output), mpy);
@@ -69,7 +69,7 @@ final class SingleCompile {
             String why = e instanceof IOException io ? InputFiles.reason(io) : "not a valid path";
             return fail(Diagnostic.io(output, "can't write " + output + ": " + why));
         }
-        return Main.OK;
+        return ExitStatus.OK;
     }
 
     /** main.c's rule: the input path less its last two bytes, plus "mpy" (so a.py gives a.mpy). */
@@ -92,7 +92,7 @@ final class SingleCompile {
 
     private int fail(Diagnostic d) {
         printer.print(d, io.err());
-        return Main.FAILED;
+        return ExitStatus.ERROR;
     }
 
     /** A compile that failed with something other than a {@link CompileError}: a freezer bug. */

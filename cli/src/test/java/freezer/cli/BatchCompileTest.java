@@ -127,9 +127,20 @@ class BatchCompileTest {
         assertThat(batch("--jobs=many", "a.py").status()).isEqualTo(2);
         assertThat(CliRun.run(FAKE, "compile", "--root", dir.resolve("none").toString(), "--out-dir", "o", "a.py")
                 .stderr()).contains("is not a directory");
+    }
+
+    @Test
+    void anEmptyTreeOrListIsNothingToDoNotAMistake() throws IOException {
+        CliRun tree = batch();
+        assertThat(tree.status()).as(tree.stderr()).isZero();
+        assertThat(tree.stderr()).isEmpty();
+        assertThat(tree.stdoutText()).isEqualTo("freezer: compiled 0 of 0 files into " + dir.resolve("out")
+                + " (no .py files under " + root + ")\n");
         Path empty = dir.resolve("empty.txt");
         Files.writeString(empty, "\n");
-        assertThat(batch("@" + empty).status()).isEqualTo(2);
+        CliRun list = batch("@" + empty);
+        assertThat(list.status()).isZero();
+        assertThat(list.stdoutText()).endsWith("(the list files are empty)\n");
     }
 
     @Test

@@ -7,8 +7,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +38,126 @@ class LauncherIT {
         List<String> cmd = new ArrayList<>(List.of(program.toString()));
         cmd.addAll(List.of(args));
         return ProcessRun.run(work, stdin, cmd);
+    }
+
+    private static ProcessRun runIn(Path cwd, Map<String, String> env, List<String> command) {
+        return ProcessRun.run(cwd, new byte[0], command, env);
+    }
+
+    /** A fresh folder under the work folder that any user may write (for runs as nobody). */
+    private Path openFolder(String name) throws IOException {
+        Path dir = work.resolve(name);
+        ProcessRun.run(work, new byte[0], List.of("rm", "-rf", dir.toString()));
+        Files.createDirectories(dir);
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
+        return dir;
+    }
+
+    private static List<Path> archivesUnder(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(p -> p.toString().endsWith(".jsa")).toList();
+        }
+    }
+
+    /** The launcher's own leavings in the checkout: what it must no longer write there. */
+    private static List<Path> launcherFilesInCheckout() throws IOException {
+        Path target = ProcessRun.repoRoot().resolve("cli/target");
+        try (Stream<Path> list = Files.list(target)) {
+            return list.filter(p -> p.getFileName().toString().matches("freezer\\.jsa.*|\\.launcher\\.lock"))
+                    .toList();
+        }
+    }
+
+    @Test
+    void cachesAndLocksLiveInTheUsersCacheFolder() throws IOException {
+        Path xdg = openFolder("xdg-cache");
+        Map<String, String> env = new HashMap<>();
+        env.put("XDG_CACHE_HOME", xdg.toString());
+        ProcessRun r = runIn(work, env, List.of(launcher.toString(), "compile", "--version"));
+        assertThat(r.status()).as(r.stderr()).isZero();
+        assertThat(archivesUnder(xdg.resolve("freezer"))).as("a class-data archive in $XDG_CACHE_HOME/freezer")
+                .hasSize(1);
+        assertThat(xdg.resolve("freezer")).isDirectory();
+        assertThat(launcherFilesInCheckout()).as("nothing written beside the jar").isEmpty();
+
+        // without XDG_CACHE_HOME (or with a relative one, which the XDG spec says to ignore): ~/.cache/freezer
+        Path home = openFolder("home");
+        env.put("HOME", home.toString());
+        env.put("XDG_CACHE_HOME", "relative/cache");
+        ProcessRun h = runIn(work, env, List.of(launcher.toString(), "compile", "--version"));
+        assertThat(h.status()).as(h.stderr()).isZero();
+        assertThat(archivesUnder(home.resolve(".cache/freezer"))).hasSize(1);
+        assertThat(work.resolve("relative")).doesNotExist();
+
+        // no cache folder to be had (HOME is a file): freezer still runs, only without the archive
+        Path fileHome = work.resolve("home-is-a-file");
+        Files.writeString(fileHome, "");
+        env.put("HOME", fileHome.toString());
+        env.put("XDG_CACHE_HOME", null);
+        ProcessRun none = runIn(work, env, List.of(launcher.toString(), "compile", "--version"));
+        assertThat(none.status()).as(none.stderr()).isZero();
+        assertThat(none.stderr()).isEmpty();
+        assertThat(none.stdoutText()).endsWith(VERSION_END);
+    }
+
+    @Test
+    void runsFromAReadOnlyCheckoutAsAnotherUser() throws IOException {
+        Path root = ProcessRun.repoRoot();
+        Path dir = openFolder("as-nobody");
+        String why = Unprivileged.reason(work, launcher, root.resolve("cli/target/freezer.jar"), dir);
+        if (why != null) {
+            System.err.println("LauncherIT: NOT TESTED as an unprivileged user: " + why);
+            Assumptions.abort("cannot drop privileges: " + why);
+        }
+        Path source = dir.resolve("hello.py");
+        Files.writeString(source, "print('hello')\n");
+        Files.setPosixFilePermissions(source, PosixFilePermissions.fromString("rw-r--r--"));
+        Path cache = dir.resolve("cache");
+        Map<String, String> env = new HashMap<>();
+        env.put("HOME", "/nonexistent");
+        env.put("XDG_CACHE_HOME", cache.toString());
+
+        ProcessRun r = runIn(dir, env, Unprivileged.command(List.of(launcher.toString(), "compile", "hello.py")));
+        assertThat(r.status()).as(r.stderr()).isZero();
+        assertThat(r.stderr()).isEmpty();
+        assertThat(dir.resolve("hello.mpy")).exists();
+        List<Path> archives = archivesUnder(cache.resolve("freezer"));
+        assertThat(archives).as("nobody's own class-data archive").hasSize(1);
+
+        // an archive older than the jar is made again, in nobody's cache, not beside the jar
+        Files.setLastModifiedTime(archives.get(0), FileTime.fromMillis(0));
+        ProcessRun again = runIn(dir, env, Unprivileged.command(List.of(launcher.toString(), "compile", "hello.py")));
+        assertThat(again.status()).as(again.stderr()).isZero();
+        assertThat(Files.getLastModifiedTime(archives.get(0)).toMillis()).isPositive();
+
+        // no cache folder at all (nobody's home does not exist)
+        env.put("XDG_CACHE_HOME", null);
+        ProcessRun bare = runIn(dir, env, Unprivileged.command(List.of(launcher.toString(), "compile", "--version")));
+        assertThat(bare.status()).as(bare.stderr()).isZero();
+        assertThat(bare.stderr()).isEmpty();
+        assertThat(launcherFilesInCheckout()).isEmpty();
+    }
+
+    @Test
+    void aCopiedLauncherSaysInOneLineWhatToDo() throws IOException {
+        Path bin = openFolder("copied-bin");
+        Path copy = bin.resolve("freezer");
+        Files.copy(launcher, copy);
+        ProcessRun r = runIn(bin, Map.of(), List.of(copy.toString(), "compile", "--version"));
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.stdout()).isEmpty();
+        assertThat(r.stderr()).startsWith("freezer: no freezer installation beside " + copy)
+                .contains("FREEZER_HOME").hasLineCount(1);
+        try (Stream<Path> left = Files.list(bin)) {
+            assertThat(left).as("nothing created beside the copy").containsExactly(copy);
+        }
+        ProcessRun home = runIn(bin, Map.of("FREEZER_HOME", ProcessRun.repoRoot().toString()),
+                List.of(copy.toString(), "compile", "--version"));
+        assertThat(home.status()).as(home.stderr()).isZero();
+        assertThat(home.stdoutText()).endsWith(VERSION_END);
     }
 
     @Test

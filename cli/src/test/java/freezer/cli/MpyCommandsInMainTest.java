@@ -25,7 +25,7 @@ class MpyCommandsInMainTest {
         assertThat(m.status()).as(m.stderr()).isZero();
         assertThat(Files.readAllBytes(out)).isEqualTo(Files.readAllBytes(mpy));
 
-        CliRun i = CliRun.run(new FakeCompiler(), "info", "--small-int-bits", "8", mpy.toString());
+        CliRun i = CliRun.run(new FakeCompiler(), "info", "--small-int-bits", "15", mpy.toString());
         assertThat(i.status()).isEqualTo(1);
         assertThat(i.stdoutText()).contains("does not load");
 

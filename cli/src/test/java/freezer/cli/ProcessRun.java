@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -18,14 +19,23 @@ record ProcessRun(int status, byte[] stdout, String stderr) {
     }
 
     static ProcessRun run(Path cwd, byte[] stdin, List<String> command) {
-        return run(cwd, stdin, command, java.util.Map.of());
+        return run(cwd, stdin, command, Map.of());
     }
 
-    /** As {@link #run(Path, byte[], List)}, with these environment variables set for the child. */
-    static ProcessRun run(Path cwd, byte[] stdin, List<String> command, java.util.Map<String, String> env) {
+    /**
+     * As {@link #run(Path, byte[], List)} with changes to the environment: a null value removes
+     * the variable.
+     */
+    static ProcessRun run(Path cwd, byte[] stdin, List<String> command, Map<String, String> env) {
         try {
             ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile());
-            pb.environment().putAll(env);
+            env.forEach((k, v) -> {
+                if (v == null) {
+                    pb.environment().remove(k);
+                } else {
+                    pb.environment().put(k, v);
+                }
+            });
             Process p = pb.start();
             CompletableFuture<byte[]> out = drain(p.getInputStream());
             CompletableFuture<byte[]> err = drain(p.getErrorStream());

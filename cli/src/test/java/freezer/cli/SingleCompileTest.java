@@ -190,7 +190,7 @@ class SingleCompileTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "a.py b.py", "-Z a.py", "-X", "-X bad a.py", "-march=foo a.py", "-o", "-s",
         "-msmall-int-bits=x a.py", "-X emit=native a.py", "-march=x64 -march-flags=1 a.py", "--jobs 2 a.py",
-        "--error-format=xml a.py", "-h"})
+        "--error-format=xml a.py"})
     void usageErrorsExitWith2(String args) {
         String[] argv = ("compile " + args).strip().split(" ");
         CliRun r = CliRun.run(FAKE, argv);

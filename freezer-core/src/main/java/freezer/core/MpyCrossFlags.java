@@ -210,8 +210,11 @@ public record MpyCrossFlags(CompileOptions options, List<String> inputs, String 
         }
     }
 
-    /** {@code -O<digit>} sets the level to the digit; otherwise the level is the number of leading Os. */
-    private static int optimisationLevel(String arg) {
+    /**
+     * The level an {@code -O...} argument sets: {@code -O<digit>} the digit, otherwise the number of
+     * leading Os (main.c). Manifests reach it too: makemanifest.py passes {@code -O<opt>}.
+     */
+    public static int optimisationLevel(String arg) {
         if (arg.length() > 2 && isDigit(arg.charAt(2), 10)) {
             return arg.charAt(2) & 0xf;
         }

@@ -1,6 +1,8 @@
 package freezer.image.manifest;
 
 import java.nio.file.Path;
+import java.util.Objects;
+import java.util.OptionalLong;
 
 /**
  * One file a manifest freezes, resolved: where it is, the name it is frozen under, and how.
@@ -13,7 +15,21 @@ import java.nio.file.Path;
  * @param version the {@code metadata(version=)} in force where it was declared, or null; a
  *     compiled module without {@code __version__ =} in its source gets it appended
  * @param origin the manifest call that declared it, for error messages
+ * @param maxRom the module's ROM budget in bytes, when a JSON manifest gives one (empty otherwise)
  */
 public record ManifestEntry(FreezeKind kind, Path source, String target, int opt, String version,
-        ManifestOrigin origin) {
+        ManifestOrigin origin, OptionalLong maxRom) {
+
+    public ManifestEntry {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(maxRom, "maxRom");
+    }
+
+    /** An entry without a budget (what manifest.py files declare). */
+    public ManifestEntry(FreezeKind kind, Path source, String target, int opt, String version,
+            ManifestOrigin origin) {
+        this(kind, source, target, opt, version, origin, OptionalLong.empty());
+    }
 }

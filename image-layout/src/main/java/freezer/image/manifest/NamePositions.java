@@ -1,0 +1,37 @@
+package freezer.image.manifest;
+
+import freezer.core.lexer.Lexer;
+import freezer.core.lexer.Token;
+import freezer.core.lexer.TokenKind;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where the names of a manifest are: the parse tree keeps no position for a name, so an error
+ * about one looks for the first token of that name at or after the last position the
+ * interpreter knew (the statement or call around it). Made only when such an error happens.
+ */
+final class NamePositions {
+    private final List<Token> names = new ArrayList<>();
+
+    NamePositions(byte[] source) {
+        Lexer lex = new Lexer("<manifest>", source);
+        while (lex.token().kind() != TokenKind.END) {
+            if (lex.token().kind() == TokenKind.NAME) {
+                names.add(lex.token());
+            }
+            lex.next();
+        }
+    }
+
+    /** {line, column} of the first token {@code name} at or after (line, column), or null. */
+    int[] find(String name, int line, int column) {
+        for (Token t : names) {
+            boolean after = t.line() > line || (t.line() == line && t.column() >= column);
+            if (after && t.text().equals(name)) {
+                return new int[] {t.line(), t.column()};
+            }
+        }
+        return null;
+    }
+}
