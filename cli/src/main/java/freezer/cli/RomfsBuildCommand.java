@@ -39,9 +39,6 @@ import picocli.CommandLine.Parameters;
             + " their path as DIR/...; give DIR relative (an absolute one ends up in the image).",
             "Nothing is written into DIR; IMAGE is written only when every file reads and compiles."})
 final class RomfsBuildCommand implements Callable<Integer> {
-    /** DESIGN.md's exit status for a budget exceeded: the image does not fit the partition. */
-    static final int TOO_BIG = 3;
-
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
     private boolean help;
 
@@ -149,7 +146,7 @@ final class RomfsBuildCommand implements Callable<Integer> {
             if (over != null) {
                 io.err().print(describe(over));
                 io.err().flush();
-                return TOO_BIG;
+                return ExitStatus.OVER_BUDGET;
             }
         }
         byte[] file;
