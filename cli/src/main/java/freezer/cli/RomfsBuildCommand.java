@@ -7,9 +7,13 @@ import freezer.image.flash.FlashImageWriter;
 import freezer.image.romfs.RomfsBudget;
 import freezer.image.romfs.RomfsBuild;
 import freezer.image.romfs.RomfsBuilder;
+import freezer.image.map.MapJson;
+import freezer.image.map.MapTable;
+import freezer.image.map.MemoryMap;
 import freezer.image.romfs.RomfsContents;
 import freezer.image.romfs.RomfsEntry;
 import freezer.image.romfs.RomfsFormatException;
+import freezer.image.romfs.RomfsMap;
 import freezer.image.romfs.RomfsProblem;
 import freezer.image.romfs.RomfsReader;
 import freezer.image.romfs.RomfsWriter;
@@ -74,6 +78,11 @@ final class RomfsBuildCommand implements Callable<Integer> {
     @CommandLine.Mixin
     private FlashOutputOptions flash = new FlashOutputOptions();
 
+    @Option(names = "--map", paramLabel = "FILE.json|-",
+            description = "write the memory map (docs/map.md) as JSON to FILE.json, or as a table to standard output"
+                + " with '-'; written even when the image is over --max-size")
+    private String map;
+
     @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "compile on N threads (default: all cores)")
     private Integer jobs;
 
@@ -111,6 +120,9 @@ final class RomfsBuildCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(cl, "-o: not a path: " + output);
             }
         }
+        if (outPath == null && "-".equals(map)) {
+            throw new CommandLine.ParameterException(cl, "-o - and --map - both want standard output");
+        }
         PrintStream notes = outPath == null ? io.err() : io.out();
 
         Path root;
@@ -139,6 +151,9 @@ final class RomfsBuildCommand implements Callable<Integer> {
             contents = RomfsReader.read(image);
         } catch (IllegalArgumentException | RomfsFormatException e) {
             io.err().println("freezer romfs: " + e.getMessage() + "; no image written");
+            return Main.FAILED;
+        }
+        if (map != null && !writeMap(io, RomfsMap.build(image, contents, tree.sources(), "freezer " + Version.freezer()))) {
             return Main.FAILED;
         }
         if (maxSize != null) {
@@ -171,6 +186,23 @@ final class RomfsBuildCommand implements Callable<Integer> {
                 build, target, file.length));
         notes.flush();
         return Main.OK;
+    }
+
+    /** The map as a table on standard output, or as JSON in a file; false when it cannot be written. */
+    private boolean writeMap(StdStreams io, MemoryMap memoryMap) {
+        if (map.equals("-")) {
+            io.out().print(MapTable.render(memoryMap));
+            io.out().flush();
+            return true;
+        }
+        try {
+            AtomicFiles.write(Paths.get(map), MapJson.write(memoryMap));
+            return true;
+        } catch (IOException | InvalidPathException e) {
+            io.err().println("freezer romfs: can't write the map " + map + ": " + (e instanceof IOException x
+                    ? InputFiles.reason(x) : e.getMessage()) + "; no image written");
+            return false;
+        }
     }
 
     /** mpy-cross's options, read by mpy-cross's own parser so they mean exactly what they mean there. */

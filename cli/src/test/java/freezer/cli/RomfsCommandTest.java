@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import freezer.image.map.ItemKind;
+import freezer.image.map.MapItem;
+import freezer.image.map.MapJson;
+import freezer.image.map.MapKind;
+import freezer.image.map.MapUnit;
+import freezer.image.map.MemoryMap;
 import freezer.image.romfs.RomfsContents;
 import freezer.image.romfs.RomfsEntry;
 import freezer.image.romfs.RomfsReader;
@@ -171,6 +177,44 @@ class RomfsCommandTest {
                 "107302");
         assertThat(fits.status()).as(fits.stderr()).isZero();
         assertThat(Files.size(out)).isEqualTo(107302);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void mapTotalsAreTheImageSize(GoldenRomfs.Case c) throws Exception {
+        Path dir = Shared.targetDir("cli-romfs/map-" + c.name());
+        Path tree = c.copyTree(dir);
+        Path out = dir.resolve("out.img");
+        Path json = dir.resolve("map.json");
+        CliRun r = freezer("romfs", "build", tree.toString(), "-o", out.toString(), "--map", json.toString());
+        assertThat(r.status()).as(r.stderr()).isZero();
+        MemoryMap map = MapJson.read(Files.readAllBytes(json));
+        long size = Files.size(out);
+        assertThat(map.kind()).isEqualTo(MapKind.ROMFS);
+        assertThat(map.total()).isEqualTo(size);
+        long units = map.units().stream().mapToLong(MapUnit::size).sum();
+        long shared = map.shared().stream().mapToLong(MapItem::size).sum();
+        assertThat(units + shared).isEqualTo(size);
+        // every .mpy (compiled here or prebuilt) splits into tables and bytecode
+        for (MapUnit u : map.units()) {
+            assertThat(u.items().stream().anyMatch(i -> i.kind() == ItemKind.BYTECODE)).as(u.path())
+                    .isEqualTo(u.path().endsWith(".mpy"));
+        }
+        CliRun table = freezer("romfs", "build", tree.toString(), "-o", out.toString(), "--map", "-");
+        assertThat(table.stdoutText()).startsWith("memory map: romfs\n").contains("total " + size + " bytes in 1 sections");
+    }
+
+    @Test
+    void mapIsWrittenEvenWhenTheImageDoesNotFitAndNeverBesideAnImageOnStdout() throws Exception {
+        Path dir = Shared.targetDir("cli-romfs/map-over");
+        Path tree = cases().get(0).copyTree(dir);
+        Path json = dir.resolve("map.json");
+        CliRun r = freezer("romfs", "build", tree.toString(), "-o", dir.resolve("x.img").toString(), "--map",
+                json.toString(), "--max-size", "16");
+        assertThat(r.status()).isEqualTo(3);
+        assertThat(Files.exists(json)).isTrue();
+        assertThat(Files.exists(dir.resolve("x.img"))).isFalse();
+        assertThat(freezer("romfs", "build", tree.toString(), "-o", "-", "--map", "-").status()).isEqualTo(2);
     }
 
     @Test

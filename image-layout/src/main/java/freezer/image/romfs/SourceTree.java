@@ -10,7 +10,9 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -42,6 +44,25 @@ public final class SourceTree {
 
     public List<RomfsProblem> problems() {
         return problems;
+    }
+
+    /** Each file's source as messages name it ({@code tree/main.py}), by its path in the image ({@code main.mpy}). */
+    public Map<String, String> sources() {
+        Map<String, String> out = new LinkedHashMap<>();
+        sources(root, "", out);
+        return out;
+    }
+
+    private static void sources(List<SourceNode> nodes, String prefix, Map<String, String> out) {
+        for (SourceNode n : nodes) {
+            if (n instanceof SourceNode.Directory d) {
+                sources(d.entries(), prefix + d.name() + "/", out);
+            } else if (n instanceof SourceNode.Copy c) {
+                out.put(prefix + c.name(), c.display());
+            } else if (n instanceof SourceNode.Compile m) {
+                out.put(prefix + m.name(), m.inputPath());
+            }
+        }
     }
 
     /** The directory as given with a {@code /} appended when it has none, as make_romfs prints and passes it on. */
