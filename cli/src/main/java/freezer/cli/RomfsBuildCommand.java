@@ -7,6 +7,11 @@ import freezer.image.flash.FlashImageWriter;
 import freezer.image.romfs.RomfsBudget;
 import freezer.image.romfs.RomfsBuild;
 import freezer.image.romfs.RomfsBuilder;
+import freezer.image.manifest.Manifest;
+import freezer.image.manifest.ManifestError;
+import freezer.image.manifest.ManifestEvaluator;
+import freezer.image.manifest.ManifestInput;
+import freezer.image.manifest.PathVariables;
 import freezer.image.map.MapJson;
 import freezer.image.map.MapTable;
 import freezer.image.map.MemoryMap;
@@ -14,6 +19,7 @@ import freezer.image.romfs.RomfsContents;
 import freezer.image.romfs.RomfsEntry;
 import freezer.image.romfs.RomfsFormatException;
 import freezer.image.romfs.RomfsMap;
+import freezer.image.romfs.ManifestTree;
 import freezer.image.romfs.RomfsProblem;
 import freezer.image.romfs.RomfsReader;
 import freezer.image.romfs.RomfsWriter;
@@ -46,8 +52,17 @@ final class RomfsBuildCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
     private boolean help;
 
-    @Parameters(arity = "1", paramLabel = "DIR", description = "the directory to build from")
+    @Parameters(arity = "0..1", paramLabel = "DIR", description = "the directory to build from")
     private String dir;
+
+    @Option(names = "--manifest", paramLabel = "MANIFEST",
+            description = "build from what manifests freeze instead of a directory (manifest.py, manifest code or"
+                + " JSON, as for freezer freeze): each module at its frozen name (docs/romfs.md); repeatable")
+    private List<String> manifests = new ArrayList<>();
+
+    @Option(names = "--var", paramLabel = "NAME=VALUE",
+            description = "a manifest path variable ($(MPY_LIB_DIR) and the like), as makemanifest.py's -v; repeatable")
+    private List<String> vars = new ArrayList<>();
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "IMAGE",
             description = "the image to write ('-' for standard output)")
@@ -125,13 +140,15 @@ final class RomfsBuildCommand implements Callable<Integer> {
         }
         PrintStream notes = outPath == null ? io.err() : io.out();
 
-        Path root;
+        SourceTree tree;
         try {
-            root = Paths.get(dir);
-        } catch (InvalidPathException e) {
-            throw new CommandLine.ParameterException(cl, "DIR: not a path: " + dir);
+            tree = source(cl, options);
+        } catch (ManifestError e) {
+            io.err().println(e);
+            io.err().println("freezer romfs: no image written");
+            io.err().flush();
+            return Main.FAILED;
         }
-        SourceTree tree = SourceTree.scan(root, dir, !noMpy);
         if (verbose) {
             notes.print(SourceListing.of(tree));
             notes.flush();
@@ -186,6 +203,44 @@ final class RomfsBuildCommand implements Callable<Integer> {
                 build, target, file.length));
         notes.flush();
         return Main.OK;
+    }
+
+    /** The tree to build: DIR as make_romfs reads it, or what the manifests freeze. */
+    private SourceTree source(CommandLine cl, CompileOptions options) {
+        if ((dir == null) == manifests.isEmpty()) {
+            throw new CommandLine.ParameterException(cl, "give either DIR or --manifest MANIFEST");
+        }
+        if (dir != null) {
+            if (!vars.isEmpty()) {
+                throw new CommandLine.ParameterException(cl, "--var applies to --manifest only");
+            }
+            try {
+                return SourceTree.scan(Paths.get(dir), dir, !noMpy);
+            } catch (InvalidPathException e) {
+                throw new CommandLine.ParameterException(cl, "DIR: not a path: " + dir);
+            }
+        }
+        if (optimisation != null) {
+            throw new CommandLine.ParameterException(cl, "-O does not apply to --manifest: each module is compiled"
+                    + " with the opt= its manifest gives it");
+        }
+        Path cwd = Paths.get("").toAbsolutePath();
+        List<ManifestInput> inputs = new ArrayList<>();
+        for (String m : manifests) {
+            try {
+                inputs.add(ManifestInput.of(m));
+            } catch (InvalidPathException e) {
+                throw new CommandLine.ParameterException(cl, "--manifest: not a path: " + m);
+            }
+        }
+        PathVariables variables;
+        try {
+            variables = PathVariables.fromAssignments(vars, cwd);
+        } catch (RuntimeException e) {
+            throw new CommandLine.ParameterException(cl, "--var: " + e.getMessage());
+        }
+        Manifest manifest = new ManifestEvaluator(variables, cwd).evaluate(inputs);
+        return ManifestTree.of(manifest.entries(), "manifest: " + String.join(", ", manifests), options, !noMpy);
     }
 
     /** The map as a table on standard output, or as JSON in a file; false when it cannot be written. */

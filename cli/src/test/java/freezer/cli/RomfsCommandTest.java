@@ -218,6 +218,39 @@ class RomfsCommandTest {
     }
 
     @Test
+    void manifestModulesAtTheirFrozenNames() throws Exception {
+        Path project = Shared.golden("freeze", "sensor_node").toAbsolutePath().normalize();
+        Path dir = Shared.targetDir("cli-romfs/manifest");
+        Path out = dir.resolve("sensor.img");
+        CliRun r = freezer("romfs", "build", "--manifest", project.resolve("manifest.py").toString(), "--var",
+                "MPY_LIB_DIR=" + project.resolve("lib"), "--var", "COMMON=" + project.resolve("shared_parts"), "-o",
+                out.toString(), "--verbose");
+        assertThat(r.status()).as(r.stderr()).isZero();
+        assertThat(r.stdoutText()).startsWith("Building romfs filesystem, manifest: " + project.resolve("manifest.py")
+                + "\n/\n").contains("|-- app.py -> .mpy\n");
+        List<String> paths = RomfsReader.read(Files.readAllBytes(out)).entries().stream().map(RomfsEntry::path)
+                .toList();
+        assertThat(paths).contains("app.mpy", "settings.mpy", "drivers");
+        CliRun ls = freezer("romfs", "ls", out.toString());
+        assertThat(ls.status()).isZero();
+
+        Path bad = Shared.golden("freeze", "bad", "manifest_syntax", "manifest.py").toAbsolutePath();
+        CliRun syntax = freezer("romfs", "build", "--manifest", bad.toString(), "-o", dir.resolve("bad.img").toString());
+        assertThat(syntax.status()).isEqualTo(1);
+        assertThat(syntax.stderr()).startsWith(bad + ":").endsWith("freezer romfs: no image written\n");
+        assertThat(Files.exists(dir.resolve("bad.img"))).isFalse();
+
+        Path broken = Shared.golden("freeze", "bad", "module_syntax", "manifest.py").toAbsolutePath();
+        CliRun module = freezer("romfs", "build", "--manifest", broken.toString(), "-o", dir.resolve("bad.img").toString());
+        assertThat(module.status()).isEqualTo(1);
+        assertThat(module.stderr()).contains("broken.py:").contains("SyntaxError");
+
+        assertThat(freezer("romfs", "build", "x", "--manifest", bad.toString(), "-o", "y.img").status()).isEqualTo(2);
+        assertThat(freezer("romfs", "build", "-O2", "--manifest", bad.toString(), "-o", "y.img").status()).isEqualTo(2);
+        assertThat(freezer("romfs", "build", "-o", "y.img").status()).isEqualTo(2);
+    }
+
+    @Test
     void syntaxErrorNamesFileAndLineAndWritesNothing() throws Exception {
         GoldenRomfs.Case bad = GoldenRomfs.badCases().stream().filter(c -> c.name().equals("syntax_error"))
                 .findFirst().orElseThrow();

@@ -30,11 +30,18 @@ public final class SourceTree {
     private final List<SourceNode> root;
     private final List<RomfsProblem> problems;
     private final String rootDisplay;
+    private final String origin;
 
-    private SourceTree(List<SourceNode> root, List<RomfsProblem> problems, String rootDisplay) {
+    SourceTree(List<SourceNode> root, List<RomfsProblem> problems, String rootDisplay, String origin) {
         this.root = List.copyOf(root);
         this.problems = List.copyOf(problems);
         this.rootDisplay = rootDisplay;
+        this.origin = origin;
+    }
+
+    /** Where the tree comes from, as the listing's first line says it ({@code source directory: tree/}). */
+    public String origin() {
+        return origin;
     }
 
     /** The root directory's entries. */
@@ -87,7 +94,7 @@ public final class SourceTree {
         } else {
             root = w.walk(dir, prefix, new HashSet<>());
         }
-        return new SourceTree(root, w.problems, prefix);
+        return new SourceTree(root, w.problems, prefix, "source directory: " + prefix);
     }
 
     private static final class Walker {
@@ -164,7 +171,7 @@ public final class SourceTree {
                                 + display + mpyName + " is a directory"));
                         return null;
                     }
-                    return new SourceNode.Compile(mpyName, name, l.path, shown, null, null);
+                    return new SourceNode.Compile(mpyName, name, l.path, shown, null, false, null);
                 }
             }
             return new SourceNode.Copy(name, l.path, shown);
