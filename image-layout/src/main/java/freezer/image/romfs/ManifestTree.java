@@ -1,8 +1,14 @@
 package freezer.image.romfs;
 
 import freezer.core.CompileOptions;
+import freezer.core.mpy.CompiledModule;
+import freezer.core.mpy.MpyFormatException;
+import freezer.core.mpy.MpyReader;
+import freezer.image.manifest.FreezeKind;
 import freezer.image.manifest.ManifestEntry;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -14,8 +20,10 @@ import java.util.Map;
  * frozen name, a compiled module as {@code pkg/mod.mpy} (compiled with the manifest's
  * optimisation level and {@code __version__} tagging, embedding its frozen name as mpy-cross's
  * {@code -s} makes it), a {@code freeze_as_str} file as its {@code .py} source, a prebuilt .mpy
- * as it is; each folder's entries in make_romfs's order, a compiled module where its {@code .py}
- * name sorts. So one manifest can target frozen C or a ROMFS partition.
+ * as it is, at the name embedded in it (mpy-tool.py freezes a .mpy under that name, whatever
+ * the file is called, so that is the name code imports it by); each folder's entries in
+ * make_romfs's order, a compiled module where its {@code .py} name sorts. So one manifest can
+ * target frozen C or a ROMFS partition.
  */
 public final class ManifestTree {
     private ManifestTree() {
@@ -39,11 +47,22 @@ public final class ManifestTree {
         List<RomfsProblem> problems = new ArrayList<>();
         for (ManifestEntry e : entries) {
             String display = e.source().toString();
-            String[] parts = e.target().split("/", -1);
-            String bad = badTarget(e.target(), parts);
+            String target = e.target();
+            if (e.kind() == FreezeKind.MPY) {
+                try {
+                    target = embeddedName(e);
+                } catch (IOException | MpyFormatException x) {
+                    problems.add(RomfsProblem.Source.os(display, x instanceof MpyFormatException m
+                            ? "offset " + m.offset() + ": " + m.problem() : "can't read: " + SourceTree.reason(
+                                    (IOException) x)));
+                    continue;
+                }
+            }
+            String[] parts = target.split("/", -1);
+            String bad = badTarget(target, parts);
             if (bad != null) {
-                problems.add(new RomfsProblem.Source(display, RomfsNames.firstNonAscii(e.target()) >= 0
-                        ? "UnicodeEncodeError" : "ValueError", "frozen as '" + e.target() + "': " + bad));
+                problems.add(new RomfsProblem.Source(display, RomfsNames.firstNonAscii(target) >= 0
+                        ? "UnicodeEncodeError" : "ValueError", "frozen as '" + target + "': " + bad));
                 continue;
             }
             Folder f = root;
@@ -52,7 +71,7 @@ public final class ManifestTree {
             for (int i = 0; i < parts.length - 1 && !clash; i++) {
                 path += parts[i];
                 if (f.files.containsKey(parts[i])) {
-                    problems.add(RomfsProblem.Source.os(display, "frozen as '" + e.target() + "', but " + path
+                    problems.add(RomfsProblem.Source.os(display, "frozen as '" + target + "', but " + path
                             + " is a file frozen before it"));
                     clash = true;
                 }
@@ -88,6 +107,20 @@ public final class ManifestTree {
                 // freeze_as_str sources and prebuilt .mpy files are stored as they are
                 return new SourceNode.Copy(last, e.source(), display);
         }
+    }
+
+    /**
+     * Where a prebuilt .mpy goes: the source name embedded in it with {@code .py} made
+     * {@code .mpy} (tools/mpy-tool.py freezes it under that name), or its manifest name when the
+     * embedded one is not a relative path of a {@code .py} file.
+     */
+    private static String embeddedName(ManifestEntry e) throws IOException, MpyFormatException {
+        CompiledModule m = MpyReader.read(Files.readAllBytes(e.source()));
+        String name = m.qstrs().isEmpty() ? "" : m.qstrs().get(0);
+        if (!name.endsWith(".py") || name.startsWith("/") || badTarget(name, name.split("/", -1)) != null) {
+            return e.target();
+        }
+        return name.substring(0, name.length() - ".py".length()) + ".mpy";
     }
 
     /** Why a frozen name cannot be a path in an image, or null. */

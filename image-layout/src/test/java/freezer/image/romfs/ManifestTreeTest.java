@@ -62,7 +62,12 @@ class ManifestTreeTest {
                 .evaluate(List.of(new ManifestInput.File(abs.resolve("manifest.py"))));
     }
 
-    private static String imageName(ManifestEntry e) {
+    /** Compiled modules at their frozen name as .mpy; prebuilt ones at the name embedded in them, as mpy-tool.py freezes them. */
+    private static String imageName(ManifestEntry e) throws Exception {
+        if (e.kind() == FreezeKind.MPY) {
+            String embedded = MpyReader.read(Files.readAllBytes(e.source())).qstrs().get(0);
+            return embedded.substring(0, embedded.length() - 3) + ".mpy";
+        }
         return e.kind() == FreezeKind.COMPILE ? e.target().substring(0, e.target().length() - 3) + ".mpy" : e.target();
     }
 
@@ -124,13 +129,16 @@ class ManifestTreeTest {
         ManifestOrigin at = new ManifestOrigin(Path.of("manifest.py"), 1, 1);
         List<ManifestEntry> entries = List.of(
                 new ManifestEntry(FreezeKind.COMPILE, src, "pkg/a.py", 0, null, at),
-                new ManifestEntry(FreezeKind.MPY, Path.of("/src/a.mpy"), "pkg/a.mpy", 0, null, at),
+                new ManifestEntry(FreezeKind.COMPILE, Path.of("/src/a.mpy"), "pkg/a.py", 0, null, at),
                 new ManifestEntry(FreezeKind.STR, Path.of("/src/pkg"), "pkg", 0, null, at),
                 new ManifestEntry(FreezeKind.STR, Path.of("/src/c.py"), "café.py", 0, null, at),
                 new ManifestEntry(FreezeKind.STR, Path.of("/src/x.py"), "pkg/a.py/x.py", 0, null, at));
         SourceTree tree = ManifestTree.of(entries, "manifest: test", CompileOptions.DEFAULT, true);
         assertThat(tree.problems()).extracting(RomfsProblem::file).containsExactly("/src/a.mpy", "/src/pkg",
                 "/src/c.py");
+        SourceTree missing = ManifestTree.of(List.of(new ManifestEntry(FreezeKind.MPY, Path.of("/nonesuch/b.mpy"),
+                "b.mpy", 0, null, at)), "manifest: test", CompileOptions.DEFAULT, true);
+        assertThat(missing.problems()).extracting(RomfsProblem::file).containsExactly("/nonesuch/b.mpy");
         assertThat(tree.problems().get(2)).isInstanceOfSatisfying(RomfsProblem.Source.class,
                 p -> assertThat(p.type()).isEqualTo("UnicodeEncodeError"));
     }
