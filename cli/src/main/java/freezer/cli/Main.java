@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CompileCommand.class, DisCommand.class, MergeCommand.class, InfoCommand.class, BenchCommand.class,
             ManifestCommand.class, FreezeCommand.class,
+            RomfsCommand.class, ImageCommand.class,
         })
 public final class Main implements Runnable {
     /** {@link ExitStatus#OK}, under its first name. */
@@ -122,6 +123,12 @@ public final class Main implements Runnable {
             }
             if (cls == BenchCommand.class) {
                 return cls.cast(new BenchCommand(io.out(), io.err()));
+            }
+            if (cls == RomfsCommand.class) {
+                return cls.cast(new RomfsCommand(io));
+            }
+            if (cls == ImageCommand.class) {
+                return cls.cast(new ImageCommand(io));
             }
             return CommandLine.defaultFactory().create(cls);
         }
