@@ -186,8 +186,7 @@ public final class AdviseCommand implements Callable<Integer> {
         try {
             manifest = new ManifestEvaluator(PathVariables.fromAssignments(vars, cwd), cwd).evaluate(inputs);
         } catch (ManifestError e) {
-            err.println(e);
-            err.flush();
+            ManifestErrorReport.print(err, e, inputs);
             return false;
         }
         boolean ok = true;

@@ -7,8 +7,8 @@ import freezer.core.batch.CompileResult;
 import freezer.core.batch.ModuleBatch;
 import freezer.core.mpy.CompiledModule;
 import freezer.core.mpy.MpyWriter;
+import freezer.image.frozenc.SourceText;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -90,11 +90,12 @@ public final class RomfsBuilder {
             return read;
         }
         byte[] source = read.data();
-        if (m.suffix() != null) {
-            byte[] extra = m.suffix().getBytes(StandardCharsets.UTF_8);
-            byte[] joined = java.util.Arrays.copyOf(source, source.length + extra.length);
-            System.arraycopy(extra, 0, joined, source.length, extra.length);
-            source = joined;
+        if (m.manifestText()) {
+            try {
+                source = SourceText.tagged(source, m.version());
+            } catch (IllegalArgumentException e) {
+                return Outcome.failed(new RomfsProblem.Source(m.inputPath(), "UnicodeDecodeError", e.getMessage()));
+            }
         }
         // mpy-cross/main.c turns backslashes in the input path into slashes
         String inputPath = m.inputPath().replace('\\', '/');
@@ -118,11 +119,11 @@ public final class RomfsBuilder {
         try {
             long size = Files.size(file);
             if (size > RomfsWriter.MAX_IMAGE_SIZE) {
-                return Outcome.failed(new RomfsProblem.Source(display, "too large for an image (" + size + " bytes)"));
+                return Outcome.failed(RomfsProblem.Source.os(display, "too large for an image (" + size + " bytes)"));
             }
             return new Outcome(Files.readAllBytes(file), null, null);
         } catch (IOException e) {
-            return Outcome.failed(new RomfsProblem.Source(display, "can't read: " + SourceTree.reason(e)));
+            return Outcome.failed(RomfsProblem.Source.os(display, "can't read: " + SourceTree.reason(e)));
         }
     }
 }

@@ -7,8 +7,16 @@ public sealed interface RomfsProblem {
     /** The file as messages name it (the input path for a module). */
     String file();
 
-    /** A name, an unreadable entry or a special file in the tree. */
-    record Source(String file, String message) implements RomfsProblem {
+    /**
+     * A name, an unreadable entry or a special file in the tree.
+     *
+     * @param type the Python exception upstream raises for it ({@code UnicodeEncodeError} for a
+     *     name outside ASCII, {@code OSError} for the rest)
+     */
+    record Source(String file, String type, String message) implements RomfsProblem {
+        static Source os(String file, String message) {
+            return new Source(file, "OSError", message);
+        }
     }
 
     /** A module mpy-cross would reject, with its source for the excerpt under the message. */

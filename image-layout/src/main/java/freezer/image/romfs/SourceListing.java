@@ -13,7 +13,7 @@ public final class SourceListing {
 
     public static String of(SourceTree tree) {
         StringBuilder sb = new StringBuilder();
-        sb.append("Building romfs filesystem, source directory: ").append(tree.rootDisplay()).append('\n');
+        sb.append("Building romfs filesystem, ").append(tree.origin()).append('\n');
         sb.append("/\n");
         append(sb, tree.root(), "");
         return sb.toString();

@@ -34,9 +34,12 @@ public sealed interface SourceNode {
      * @param inputPath the path mpy-cross would be given: messages name it and the .mpy embeds it
      * @param options compile options of its own (a manifest's, with its source name), or null for the
      *     build's (whose source name is the input path, as mpy-cross names a file given no -s)
-     * @param suffix source text appended before compiling (a manifest's {@code __version__}), or null
+     * @param manifestText whether the source is read as makemanifest.py hands it to mpy-cross
+     *     (UTF-8 text, newlines made LF, {@code __version__} appended when {@code version} is set)
+     *     instead of as bytes
+     * @param version a manifest's {@code metadata(version=)} in force, or null
      */
     record Compile(String name, String listedName, Path file, String inputPath, CompileOptions options,
-            String suffix) implements SourceNode {
+            boolean manifestText, String version) implements SourceNode {
     }
 }

@@ -10,7 +10,9 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -28,11 +30,18 @@ public final class SourceTree {
     private final List<SourceNode> root;
     private final List<RomfsProblem> problems;
     private final String rootDisplay;
+    private final String origin;
 
-    private SourceTree(List<SourceNode> root, List<RomfsProblem> problems, String rootDisplay) {
+    SourceTree(List<SourceNode> root, List<RomfsProblem> problems, String rootDisplay, String origin) {
         this.root = List.copyOf(root);
         this.problems = List.copyOf(problems);
         this.rootDisplay = rootDisplay;
+        this.origin = origin;
+    }
+
+    /** Where the tree comes from, as the listing's first line says it ({@code source directory: tree/}). */
+    public String origin() {
+        return origin;
     }
 
     /** The root directory's entries. */
@@ -42,6 +51,25 @@ public final class SourceTree {
 
     public List<RomfsProblem> problems() {
         return problems;
+    }
+
+    /** Each file's source as messages name it ({@code tree/main.py}), by its path in the image ({@code main.mpy}). */
+    public Map<String, String> sources() {
+        Map<String, String> out = new LinkedHashMap<>();
+        sources(root, "", out);
+        return out;
+    }
+
+    private static void sources(List<SourceNode> nodes, String prefix, Map<String, String> out) {
+        for (SourceNode n : nodes) {
+            if (n instanceof SourceNode.Directory d) {
+                sources(d.entries(), prefix + d.name() + "/", out);
+            } else if (n instanceof SourceNode.Copy c) {
+                out.put(prefix + c.name(), c.display());
+            } else if (n instanceof SourceNode.Compile m) {
+                out.put(prefix + m.name(), m.inputPath());
+            }
+        }
     }
 
     /** The directory as given with a {@code /} appended when it has none, as make_romfs prints and passes it on. */
@@ -61,12 +89,12 @@ public final class SourceTree {
         Walker w = new Walker(compile);
         List<SourceNode> root = List.of();
         if (!Files.isDirectory(dir)) {
-            w.problems.add(new RomfsProblem.Source(dirArg,
+            w.problems.add(RomfsProblem.Source.os(dirArg,
                     Files.exists(dir) ? "not a directory" : "no such directory"));
         } else {
             root = w.walk(dir, prefix, new HashSet<>());
         }
-        return new SourceTree(root, w.problems, prefix);
+        return new SourceTree(root, w.problems, prefix, "source directory: " + prefix);
     }
 
     private static final class Walker {
@@ -83,11 +111,11 @@ public final class SourceTree {
             try {
                 real = dir.toRealPath();
             } catch (IOException e) {
-                problems.add(new RomfsProblem.Source(display, "can't read the directory: " + reason(e)));
+                problems.add(RomfsProblem.Source.os(display, "can't read the directory: " + reason(e)));
                 return List.of();
             }
             if (!open.add(real)) {
-                problems.add(new RomfsProblem.Source(display, "a symbolic link loop: this directory is inside itself"));
+                problems.add(RomfsProblem.Source.os(display, "a symbolic link loop: this directory is inside itself"));
                 return List.of();
             }
             List<Listed> listed = new ArrayList<>();
@@ -96,7 +124,7 @@ public final class SourceTree {
                     listed.add(new Listed(p, FileNames.bytes(p)));
                 }
             } catch (IOException e) {
-                problems.add(new RomfsProblem.Source(display, "can't list the directory: " + reason(e)));
+                problems.add(RomfsProblem.Source.os(display, "can't list the directory: " + reason(e)));
                 open.remove(real);
                 return List.of();
             }
@@ -123,7 +151,7 @@ public final class SourceTree {
             try {
                 attrs = Files.readAttributes(l.path, BasicFileAttributes.class);
             } catch (IOException e) {
-                problems.add(new RomfsProblem.Source(shown, Files.isSymbolicLink(l.path)
+                problems.add(RomfsProblem.Source.os(shown, Files.isSymbolicLink(l.path)
                         ? "a symbolic link to nothing" : "can't read: " + reason(e)));
                 return null;
             }
@@ -131,7 +159,7 @@ public final class SourceTree {
                 return new SourceNode.Directory(name, walk(l.path, shown + "/", open));
             }
             if (!attrs.isRegularFile()) {
-                problems.add(new RomfsProblem.Source(shown, "not a regular file or directory"));
+                problems.add(RomfsProblem.Source.os(shown, "not a regular file or directory"));
                 return null;
             }
             if (compile && name.endsWith(".py")) {
@@ -139,11 +167,11 @@ public final class SourceTree {
                 Path mpy = dir.resolve(mpyName);
                 if (!Files.isRegularFile(mpy)) {
                     if (Files.exists(mpy)) {
-                        problems.add(new RomfsProblem.Source(shown, "compiles to " + mpyName + ", but "
+                        problems.add(RomfsProblem.Source.os(shown, "compiles to " + mpyName + ", but "
                                 + display + mpyName + " is a directory"));
                         return null;
                     }
-                    return new SourceNode.Compile(mpyName, name, l.path, shown, null, null);
+                    return new SourceNode.Compile(mpyName, name, l.path, shown, null, false, null);
                 }
             }
             return new SourceNode.Copy(name, l.path, shown);
@@ -157,7 +185,7 @@ public final class SourceTree {
             }
             String rest = RomfsNames.display(Arrays.copyOfRange(name, at, name.length));
             String ch = rest.startsWith("\\x") ? rest.substring(0, 4) : rest.substring(0, rest.offsetByCodePoints(0, 1));
-            return new RomfsProblem.Source(shown, "ROMFS names must be ASCII, and this one has '" + ch
+            return new RomfsProblem.Source(shown, "UnicodeEncodeError", "ROMFS names must be ASCII, and this one has '" + ch
                     + "' at byte " + at + " (rename it)");
         }
     }

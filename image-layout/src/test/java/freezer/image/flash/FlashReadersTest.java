@@ -3,6 +3,7 @@ package freezer.image.flash;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import freezer.testkit.GoldenImages;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -97,7 +98,7 @@ class FlashReadersTest {
 
     private static List<Path> sample() {
         List<Path> out = new ArrayList<>();
-        for (GoldenImageTest.Case c : GoldenImageTest.cases()) {
+        for (GoldenImages.Case c : GoldenImages.cases()) {
             if (!c.output().startsWith("assets")) {
                 out.add(c.expected());
             }

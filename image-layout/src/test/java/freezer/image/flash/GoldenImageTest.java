@@ -2,14 +2,12 @@ package freezer.image.flash;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import freezer.testkit.GoldenImages;
 import freezer.testkit.HexDiff;
-import freezer.testkit.Shared;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,61 +19,24 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class GoldenImageTest {
 
-    /** One line of cases.txt. */
-    record Case(String output, String input, String kind, List<String> args) {
-        Path expected() {
-            return root().resolve("expected").resolve(output);
-        }
-
-        byte[] inputBytes() {
-            return read(root().resolve(input));
-        }
-
-        long base() {
-            return PythonInt.parse(args.get(args.size() - 1));
-        }
-
-        @Override
-        public String toString() {
-            return output;
-        }
+    static List<GoldenImages.Case> cases() {
+        return GoldenImages.cases();
     }
 
-    static Path root() {
-        return Shared.golden("image");
+    static long family(GoldenImages.Case c) {
+        Uf2Families.Family named = Uf2Families.byName(c.family());
+        return named != null ? named.id() : PythonInt.parse(c.family());
     }
 
-    static List<Case> cases() {
-        List<Case> out = new ArrayList<>();
-        for (String line : new String(read(root().resolve("cases.txt")), StandardCharsets.UTF_8).split("\n")) {
-            String t = line.strip();
-            if (t.isEmpty() || t.startsWith("#")) {
-                continue;
-            }
-            String[] f = t.split("\\s+");
-            out.add(new Case(f[0], f[1], f[2], List.of(f).subList(3, f.length)));
-        }
-        assertThat(out).isNotEmpty();
-        return out;
-    }
-
-    static byte[] make(Case c) {
-        byte[] in = c.inputBytes();
-        switch (c.kind()) {
-            case "uf2":
-                Uf2Families.Family named = Uf2Families.byName(c.args().get(0));
-                long family = named != null ? named.id() : PythonInt.parse(c.args().get(0));
-                return Uf2Writer.write(in, c.base(), family);
-            case "ihex":
-                return IntelHexWriter.write(in, c.base());
-            default:
-                throw new AssertionError("unknown kind in cases.txt: " + c.kind());
-        }
+    static byte[] make(GoldenImages.Case c) {
+        byte[] in = read(c.inputFile());
+        long base = PythonInt.parse(c.base());
+        return c.kind().equals("uf2") ? Uf2Writer.write(in, base, family(c)) : IntelHexWriter.write(in, base);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void imageIsUpstreams(Case c) {
+    void imageIsUpstreams(GoldenImages.Case c) {
         byte[] expected = read(c.expected());
         byte[] actual = make(c);
         assertThat(HexDiff.firstDifference(expected, actual)).as(c.output() + ": %s", HexDiff.describe(expected, actual))
@@ -84,12 +45,13 @@ class GoldenImageTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void imageReadsBackToItsInput(Case c) throws Exception {
-        byte[] in = c.inputBytes();
+    void imageReadsBackToItsInput(GoldenImages.Case c) throws Exception {
+        byte[] in = read(c.inputFile());
+        long base = PythonInt.parse(c.base());
         FlashContents contents = FlashImageReader.read(read(c.expected()));
         assertThat(contents.segments()).hasSize(1);
         FlashSegment s = contents.segments().get(0);
-        assertThat(s.address()).isEqualTo(c.base());
+        assertThat(s.address()).isEqualTo(base);
         assertThat(Arrays.copyOf(s.data(), in.length)).isEqualTo(in);
         // UF2 fills the last block with zeros
         for (int i = in.length; i < s.data().length; i++) {
@@ -97,13 +59,12 @@ class GoldenImageTest {
         }
         if (contents instanceof FlashContents.IntelHex hex) {
             assertThat(s.data()).hasSize(in.length);
-            assertThat(hex.start()).isEqualTo(c.base() == 0 ? null : c.base());
+            assertThat(hex.start()).isEqualTo(base == 0 ? null : base);
         } else {
             FlashContents.Uf2 uf2 = (FlashContents.Uf2) contents;
             assertThat(uf2.blocks()).isEqualTo((in.length + 255) / 256);
             Long family = uf2.runs().get(0).familyId();
-            assertThat(family == null ? 0L : family).isEqualTo(c.args().get(0).startsWith("0x")
-                    ? PythonInt.parse(c.args().get(0)) : Uf2Families.byName(c.args().get(0)).id());
+            assertThat(family == null ? 0L : family).isEqualTo(family(c));
         }
     }
 
