@@ -94,6 +94,26 @@ class ReportCommandTest {
     }
 
     @Test
+    void aMapFreezeWroteReportsToItsTotal() throws Exception {
+        Path project = Shared.golden("freeze", "sensor_node").toAbsolutePath().normalize();
+        Path build = Shared.targetDir("report-cli/freeze");
+        Path map = build.resolve("map.json");
+        CliRun frozen = CliRun.run(ModuleCompiler.MPY_CROSS, "freeze", "-b", build.toString(), "-q",
+                Shared.golden("firmware", "qemu-mps2-an385", "qstrdefs.preprocessed.h").toString(),
+                "--target=qemu-armv7m", "-v", "MPY_LIB_DIR=" + project.resolve("lib"), "-v",
+                "COMMON=" + project.resolve("shared_parts"), "--map=" + map, project.resolve("manifest.py").toString());
+        assertThat(frozen.status()).as(frozen.stderr()).isZero();
+        long total = MapJson.read(Files.readAllBytes(map)).total();
+        CliRun table = report(map.toString());
+        assertThat(table.status()).as(table.stderr()).isZero();
+        assertThat(table.stdoutText().lines().filter(l -> l.startsWith("total ")).findFirst().orElseThrow())
+                .endsWith(" " + total + "  100.0");
+        Path html = build.resolve("map.html");
+        assertThat(report(map.toString(), "--format", "html", "-o", html.toString()).status()).isZero();
+        assertThat(Files.readString(html, StandardCharsets.UTF_8)).contains("<title>map.json</title>");
+    }
+
+    @Test
     void badInputAndUsage() throws Exception {
         Path notMap = dir.resolve("not-a-map.json");
         Files.writeString(notMap, "{\"schema_version\": 99}");

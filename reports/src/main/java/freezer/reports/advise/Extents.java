@@ -20,8 +20,7 @@ final class Extents {
         if (!o.position().known()) {
             return -1;
         }
-        int i = tokens.at(o.position().line(), o.position().column());
-        return i < tokens.size() && tokens.offset(i) == o.position().offset() ? i : -1;
+        return tokens.at(o.position().offset());
     }
 
     /**
@@ -88,9 +87,9 @@ final class Extents {
      * The offset of the start of a statement's line and its indentation, when the statement
      * begins the line (nothing but spaces and tabs before it), or null.
      */
-    LineStart lineStartOf(int line, int column, TokenKind... firstToken) {
-        int i = tokens.at(line, column);
-        if (i >= tokens.size() || tokens.offset(i) < 0) {
+    LineStart lineStartOf(int offset, TokenKind... firstToken) {
+        int i = tokens.at(offset);
+        if (i < 0) {
             return null;
         }
         boolean kindMatches = false;

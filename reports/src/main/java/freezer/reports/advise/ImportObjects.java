@@ -22,11 +22,13 @@ import java.util.Set;
  */
 final class ImportObjects {
     private final HeapCosts costs;
+    private final byte[] source;
     private final Map<ParseNode, NameScope> scopes = new IdentityHashMap<>();
     private final List<ImportObject> out = new ArrayList<>();
 
     private ImportObjects(AnalysedModule m, HeapCosts costs) {
         this.costs = costs;
+        this.source = m.text().bytes();
         for (NameScope s : m.scope().allScopes()) {
             if (s.node() != null) {
                 scopes.put(s.node(), s);
@@ -344,6 +346,7 @@ final class ImportObjects {
 
     private void add(RuleNode at, String what, String bound, long bytes, String owner) {
         String w = owner == null ? what : what + " in class " + owner;
-        out.add(new ImportObject(at.line(), at.column(), w, bound, bytes));
+        freezer.core.SourcePosition p = freezer.core.SourcePosition.of(source, at.offset());
+        out.add(new ImportObject(p.line(), p.column(), w, bound, bytes));
     }
 }

@@ -75,7 +75,7 @@ final class LoopGlobalAdvice {
                 return null;
             }
         }
-        Extents.LineStart start = c.extents().lineStartOf(loop.statement().line(), loop.statement().column(),
+        Extents.LineStart start = c.extents().lineStartOf(loop.statement().offset(),
                 TokenKind.KW_FOR, TokenKind.KW_WHILE, TokenKind.KW_ASYNC);
         if (start == null) {
             return null;

@@ -24,7 +24,8 @@ final class ModuleQstrs {
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.token(i);
             if ((t.kind() == TokenKind.NAME || t.kind() == TokenKind.STRING) && tokens.offset(i) >= 0) {
-                firstAt.putIfAbsent(t.text(), new int[] {t.line(), t.column()});
+                SourcePosition p = tokens.positionOf(tokens.offset(i));
+                firstAt.putIfAbsent(t.text(), new int[] {p.line(), p.column()});
             }
         }
         Set<String> distinct = new LinkedHashSet<>(m.compiled().qstrs());

@@ -88,11 +88,11 @@ public final class Occurrence {
 
     /** The line to name: the identifier's own when known, else its statement's. */
     public int line() {
-        return position.known() ? position.line() : statement == null ? 0 : statement.line();
+        return position.line();
     }
 
     public int column() {
-        return position.known() ? position.column() : statement == null ? 0 : statement.column();
+        return position.column();
     }
 
     @Override

@@ -5,17 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A source file's bytes with its lines found, to turn the lexer's (line, column) positions into
- * byte offsets and back. Lines end at LF, CR LF or CR, as py/lexer.c reads them.
- *
- * <p>The lexer counts columns from 1 with a tab moving to the next multiple of 8 plus 1, one
- * column a byte; a later lexer may count code points with a tab as one. An offset is accepted
- * only where the bytes there spell what is expected, trying both ways of counting, so an edit
- * never lands anywhere else.
+ * A source file's bytes with its lines found, for the edits the advisor makes: where lines
+ * start and end, which line break they use, and whether the bytes at an offset spell what an
+ * edit expects there (an edit never lands anywhere else). Lines end at LF, CR LF or CR, as
+ * py/lexer.c reads them.
  */
 public final class SourceText {
-    private static final int TAB_SIZE = 8;
-
     private final byte[] bytes;
     /** Offsets of the first byte of each line; entry 0 is line 1. */
     private final int[] lineStarts;
@@ -65,43 +60,6 @@ public final class SourceText {
             return end + 1 < bytes.length && bytes[end + 1] == '\n' ? "\r\n" : "\r";
         }
         return "\n";
-    }
-
-    /**
-     * The byte offset of the token the lexer placed at (line, column) that spells {@code text}
-     * (a byte string), or -1 when no way of counting columns finds it there.
-     */
-    public int offsetOf(int line, int column, String text) {
-        int start = lineStart(line);
-        if (start < 0 || column < 1) {
-            return -1;
-        }
-        int byBytes = walk(start, column, true);
-        if (spells(byBytes, text)) {
-            return byBytes;
-        }
-        int byCodePoints = walk(start, column, false);
-        return spells(byCodePoints, text) ? byCodePoints : -1;
-    }
-
-    private int walk(int start, int column, boolean bytesWithTabStops) {
-        int end = lineEnd(lineOf(start));
-        int col = 1;
-        int i = start;
-        while (col < column && i < end) {
-            int b = bytes[i] & 0xFF;
-            i++;
-            if (bytesWithTabStops) {
-                col = b == '\t' ? ((col - 1 + TAB_SIZE) / TAB_SIZE) * TAB_SIZE + 1 : col + 1;
-            } else {
-                // one column per code point: UTF-8 continuation bytes do not count
-                col++;
-                while (i < end && (bytes[i] & 0xC0) == 0x80) {
-                    i++;
-                }
-            }
-        }
-        return col == column ? i : -1;
     }
 
     /** The 1-based line holding an offset. */

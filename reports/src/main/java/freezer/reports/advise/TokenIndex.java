@@ -16,15 +16,24 @@ import java.util.Map;
 final class TokenIndex {
     private final List<Token> tokens = new ArrayList<>();
     private final List<Integer> offsets = new ArrayList<>();
+    private final byte[] source;
 
-    TokenIndex(SourceText source, String path) {
-        Lexer lex = new Lexer(path, source.bytes());
+    TokenIndex(SourceText text, String path) {
+        this.source = text.bytes();
+        Lexer lex = new Lexer(path, source);
         while (lex.token().kind() != TokenKind.END) {
             Token t = lex.token();
             tokens.add(t);
-            offsets.add(source.offsetOf(t.line(), t.column(), spelling(t)));
+            // the lexer keeps each token's byte offset; only one the bytes there spell is trusted
+            offsets.add(text.spells(t.offset(), spelling(t)) ? t.offset() : -1);
             lex.next();
         }
+    }
+
+    /** A byte offset as freezer prints positions: line and column in characters (freezer.core.SourcePosition). */
+    SourcePosition positionOf(int offset) {
+        freezer.core.SourcePosition p = freezer.core.SourcePosition.of(source, offset);
+        return new SourcePosition(p.line(), p.column(), offset);
     }
 
     /** What the source holds at a token's position, as far as the advice needs to check it. */
@@ -58,21 +67,17 @@ final class TokenIndex {
     }
 
     /**
-     * The index of the first token at or after (line, column) that the source spells (not the
-     * INDENT, DEDENT or NEWLINE the lexer places at a statement's start), or size() when none is.
+     * The index of the token the source spells at byte {@code offset} (not an INDENT, DEDENT or
+     * NEWLINE the lexer places there), or -1.
      */
-    int at(int line, int column) {
+    int at(int offset) {
         for (int i = 0; i < tokens.size(); i++) {
-            Token t = tokens.get(i);
-            TokenKind k = t.kind();
-            if (k == TokenKind.INDENT || k == TokenKind.DEDENT || k == TokenKind.NEWLINE) {
-                continue;
-            }
-            if (t.line() > line || (t.line() == line && t.column() >= column)) {
+            TokenKind k = tokens.get(i).kind();
+            if (k != TokenKind.INDENT && k != TokenKind.DEDENT && k != TokenKind.NEWLINE && offsets.get(i) == offset) {
                 return i;
             }
         }
-        return tokens.size();
+        return -1;
     }
 
     /** The index of the bracket closing the one opened at {@code open}, or -1. */
@@ -117,20 +122,23 @@ final class TokenIndex {
                 continue;
             }
             for (int i = 0; i < os.size(); i++) {
-                Token t = tokens.get(ts.get(i));
-                os.get(i).setPosition(new SourcePosition(t.line(), t.column(), offsets.get(ts.get(i))));
+                os.get(i).setPosition(positionOf(offsets.get(ts.get(i))));
+            }
+        }
+        for (Occurrence o : occurrences) {
+            if (!o.position().known() && o.statement() != null) {
+                // shown at its statement, but never edited
+                SourcePosition at = positionOf(o.statement().offset());
+                o.setPosition(new SourcePosition(at.line(), at.column(), -1));
             }
         }
     }
 
     private boolean pairsHold(List<Occurrence> os, List<Integer> ts) {
         for (int i = 0; i < os.size(); i++) {
-            Token t = tokens.get(ts.get(i));
-            if (offsets.get(ts.get(i)) < 0) {
-                return false;
-            }
+            int at = offsets.get(ts.get(i));
             var s = os.get(i).statement();
-            if (s != null && (t.line() < s.line() || (t.line() == s.line() && t.column() < s.column()))) {
+            if (at < 0 || s != null && at < s.offset()) {
                 return false;
             }
         }
