@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -13,6 +15,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * renamed over it, so a reader never sees half a file and a failure leaves the old one (or
  * none). What is not a regular file ({@code /dev/null}, a pipe) is written directly; a symbolic
  * link is written through, as mpy-cross's fopen would.
+ *
+ * <p>The file ends with the mode a plain write would have given it: a new file the umask's
+ * (the temporary file is created as {@code open(..., 0666)} creates it), a replaced file its
+ * old mode. Every command writes through here.
  */
 final class AtomicFiles {
     private static final AtomicLong COUNTER = new AtomicLong();
@@ -43,9 +49,23 @@ final class AtomicFiles {
                     StandardOpenOption.WRITE)) {
                 out.write(bytes);
             }
+            keepMode(real, tmp);
             Files.move(tmp, real, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** The mode of the file being replaced, onto its replacement (a plain write keeps it). */
+    private static void keepMode(Path replaced, Path replacement) throws IOException {
+        if (!Files.isRegularFile(replaced)) {
+            return;
+        }
+        try {
+            Set<PosixFilePermission> mode = Files.getPosixFilePermissions(replaced);
+            Files.setPosixFilePermissions(replacement, mode);
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: there is no mode to keep
         }
     }
 }

@@ -15,11 +15,12 @@ import picocli.CommandLine.Command;
 @Command(name = "freezer", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "A toolchain for freezing MicroPython modules into firmware. It compiles .py to .mpy byte for"
                 + " byte as MicroPython v1.28.0's mpy-cross does (and stands in for it), disassembles, merges and"
-                + " inspects .mpy files.",
+                + " inspects .mpy files, and resolves firmware manifests without executing them.",
         footer = {"", "'freezer help COMMAND' or 'freezer COMMAND --help' shows a command's options.",
             "Exit status: 0 done, 1 an error in an input or a file, 2 bad usage, 3 a budget or threshold exceeded."},
         subcommands = {
             CompileCommand.class, DisCommand.class, MergeCommand.class, InfoCommand.class, BenchCommand.class,
+            ManifestCommand.class, FreezeCommand.class,
             RomfsCommand.class, ImageCommand.class,
         })
 public final class Main implements Runnable {
@@ -54,6 +55,14 @@ public final class Main implements Runnable {
             // of every one-file compile (docs/performance.md), and compile reads its own arguments
             try {
                 return new CompileCommand(io, compiler).run(rest);
+            } catch (RuntimeException e) {
+                return internalError(io, e);
+            }
+        }
+        if (args.length > 0 && args[0].equals("freeze")) {
+            // makemanifest.py's command line, read as its argparse reads it (MakeManifestArgs)
+            try {
+                return FreezeCommand.run(Arrays.asList(args).subList(1, args.length), io);
             } catch (RuntimeException e) {
                 return internalError(io, e);
             }
@@ -108,6 +117,9 @@ public final class Main implements Runnable {
             }
             if (cls == InfoCommand.class) {
                 return cls.cast(new InfoCommand(io.in(), io.out(), io.err()));
+            }
+            if (cls == ManifestCommand.class) {
+                return cls.cast(new ManifestCommand(io.out(), io.err(), java.nio.file.Path.of("")));
             }
             if (cls == BenchCommand.class) {
                 return cls.cast(new BenchCommand(io.out(), io.err()));

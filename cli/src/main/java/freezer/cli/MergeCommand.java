@@ -66,7 +66,9 @@ public final class MergeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<MpyInputs.Input> inputs = MpyInputs.readAll(files, in, err);
+        // mpy-tool.py copies a lone input whole and puts several inputs' trailing bytes inside
+        // the merged file, corrupting it: freezer leaves them out (docs/compatibility.md)
+        List<MpyInputs.Input> inputs = MpyInputs.readAll(files, in, err, "left out of the merged file");
         if (inputs == null) {
             return ExitStatus.ERROR;
         }
@@ -90,9 +92,12 @@ public final class MergeCommand implements Callable<Integer> {
             return ExitStatus.ERROR;
         }
         try {
-            AtomicOutput.write(Paths.get(output), merged);
-        } catch (IOException | InvalidPathException e) {
-            err.println(output + ": cannot write: " + e.getMessage());
+            AtomicFiles.write(Paths.get(output), merged);
+        } catch (IOException e) {
+            err.println(output + ": cannot write: " + InputFiles.reason(e));
+            return ExitStatus.ERROR;
+        } catch (InvalidPathException e) {
+            err.println(output + ": cannot write: not a valid path");
             return ExitStatus.ERROR;
         }
         return ExitStatus.OK;

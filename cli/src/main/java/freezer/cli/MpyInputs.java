@@ -15,7 +15,8 @@ import java.util.List;
 
 /**
  * Reads the .mpy files a command is given and reports each one that cannot be read as
- * {@code FILE: offset N: message} (or {@code FILE: cannot read: reason}).
+ * {@code FILE: offset N: message} (or {@code FILE: cannot read: reason}). Bytes after a module
+ * are accepted, as MicroPython and mpy-tool.py accept them, with a warning naming where they start.
  */
 final class MpyInputs {
     private MpyInputs() {
@@ -30,6 +31,14 @@ final class MpyInputs {
      * {@code -} reads standard input.
      */
     static List<Input> readAll(List<String> names, InputStream stdin, PrintStream err) {
+        return readAll(names, stdin, err, "ignored (MicroPython and mpy-tool.py ignore them too)");
+    }
+
+    /**
+     * As {@link #readAll(List, InputStream, PrintStream)}, saying what becomes of trailing bytes
+     * ({@code fate} ends the warning).
+     */
+    static List<Input> readAll(List<String> names, InputStream stdin, PrintStream err, String fate) {
         List<Input> out = new ArrayList<>();
         boolean failed = false;
         for (String name : names) {
@@ -46,7 +55,13 @@ final class MpyInputs {
                 continue;
             }
             try {
-                out.add(new Input(name, bytes, MpyReader.read(bytes)));
+                MpyReader.MpyFile file = MpyReader.readFile(bytes);
+                if (file.trailingBytes() > 0) {
+                    err.println(name + ": offset " + file.moduleLength() + ": warning: " + file.trailingBytes()
+                            + (file.trailingBytes() == 1 ? " byte follows" : " bytes follow")
+                            + " the end of the module; " + fate);
+                }
+                out.add(new Input(name, bytes, file.module()));
             } catch (MpyFormatException e) {
                 err.println(name + ": offset " + e.offset() + ": " + e.problem());
                 failed = true;

@@ -304,7 +304,7 @@ final class RomfsBuildCommand implements Callable<Integer> {
             return Diagnostic.internal(c.file(), c.cause());
         }
         RomfsProblem.Source s = (RomfsProblem.Source) p;
-        return new Diagnostic(s.file(), 0, 0, false, s.type(), s.message(), null);
+        return new Diagnostic(s.file(), 0, 0, false, s.type(), s.message(), null, -1, null);
     }
 
     static String describe(RomfsBudget.Overrun over) {

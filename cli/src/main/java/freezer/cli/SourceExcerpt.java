@@ -1,15 +1,16 @@
 package freezer.cli;
 
+import freezer.core.SourcePosition;
 import java.nio.charset.StandardCharsets;
 
 /**
  * The source line an error points at and a caret under its column, as two printable lines.
- * Lines end as py/lexer.c ends them (LF, CR LF, or a lone CR); columns count as it counts
- * (a byte is one column, a tab moves to the next multiple of 8). Control bytes show as {@code ?},
- * bytes that are not UTF-8 as U+FFFD, and a long line is cut to a window around the column.
+ * Lines end as py/lexer.c ends them (LF, CR LF, or a lone CR); columns count characters as
+ * {@link SourcePosition} does (a tab is one, and stays a tab in both lines, so the caret lines up
+ * whatever the terminal's tab stops). Control bytes show as {@code ?}, bytes that are not UTF-8 as
+ * U+FFFD, and a long line is cut to a window around the column.
  */
 record SourceExcerpt(String text, String caret) {
-    private static final int TAB_SIZE = 8;
     private static final int WINDOW = 160;
 
     /** The excerpt for a 1-based line and column, or null when the source has no such line. */
@@ -17,7 +18,7 @@ record SourceExcerpt(String text, String caret) {
         if (source == null || line < 1) {
             return null;
         }
-        int start = lineStart(source, line);
+        int start = SourcePosition.lineStart(source, line);
         if (start < 0) {
             return null;
         }
@@ -34,24 +35,20 @@ record SourceExcerpt(String text, String caret) {
                 caretAt = text.length();
             }
             int b = source[i] & 0xff;
-            int len = b == '\t' || b < 0x80 ? 1 : utf8Length(source, i, end);
+            int len = SourcePosition.utf8Length(source, i, end);
             if (b == '\t') {
                 text.append('\t');
-                col = ((col - 1 + TAB_SIZE) / TAB_SIZE) * TAB_SIZE + 1;
             } else if (b < 0x20 || b == 0x7f) {
                 text.append('?');
-                col++;
             } else if (b < 0x80) {
                 text.append((char) b);
-                col++;
             } else if (len > 0) {
                 text.append(new String(source, i, len, StandardCharsets.UTF_8));
-                col += len;
             } else {
                 text.append('\uFFFD');
-                col++;
                 len = 1;
             }
+            col++;
             i += len;
         }
         if (caretAt < 0 && column > 0) {
@@ -81,35 +78,5 @@ record SourceExcerpt(String text, String caret) {
             caret.append(text.charAt(k) == '\t' ? '\t' : ' ');
         }
         return new SourceExcerpt(shown, caret.append('^').toString());
-    }
-
-    /** Where line {@code line} starts, or -1 past the end. */
-    private static int lineStart(byte[] s, int line) {
-        int i = 0;
-        for (int n = 1; n < line; n++) {
-            while (i < s.length && s[i] != '\n' && s[i] != '\r') {
-                i++;
-            }
-            if (i >= s.length) {
-                return -1;
-            }
-            i += s[i] == '\r' && i + 1 < s.length && s[i + 1] == '\n' ? 2 : 1;
-        }
-        return i <= s.length ? i : -1;
-    }
-
-    /** The length of a well-formed UTF-8 sequence at {@code i}, or 0. */
-    private static int utf8Length(byte[] s, int i, int end) {
-        int b = s[i] & 0xff;
-        int len = b >= 0xf0 && b <= 0xf4 ? 4 : b >= 0xe0 ? 3 : b >= 0xc2 && b < 0xe0 ? 2 : 0;
-        if (len == 0 || b > 0xf4 || i + len > end) {
-            return 0;
-        }
-        for (int k = 1; k < len; k++) {
-            if ((s[i + k] & 0xc0) != 0x80) {
-                return 0;
-            }
-        }
-        return len;
     }
 }

@@ -58,7 +58,17 @@ class LauncherIT {
             return List.of();
         }
         try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(p -> p.toString().endsWith(".jsa")).toList();
+            // the compile archive; the one `freezer freeze` maps in is made beside it (freezeArchivesUnder)
+            return walk.filter(p -> p.toString().endsWith(".jsa") && !p.toString().endsWith("-freeze.jsa")).toList();
+        }
+    }
+
+    private static List<Path> freezeArchivesUnder(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(p -> p.toString().endsWith("-freeze.jsa")).toList();
         }
     }
 
@@ -80,6 +90,7 @@ class LauncherIT {
         assertThat(r.status()).as(r.stderr()).isZero();
         assertThat(archivesUnder(xdg.resolve("freezer"))).as("a class-data archive in $XDG_CACHE_HOME/freezer")
                 .hasSize(1);
+        assertThat(freezeArchivesUnder(xdg.resolve("freezer"))).as("and one for freeze beside it").hasSize(1);
         assertThat(xdg.resolve("freezer")).isDirectory();
         assertThat(launcherFilesInCheckout()).as("nothing written beside the jar").isEmpty();
 
@@ -139,6 +150,25 @@ class LauncherIT {
         assertThat(bare.status()).as(bare.stderr()).isZero();
         assertThat(bare.stderr()).isEmpty();
         assertThat(launcherFilesInCheckout()).isEmpty();
+    }
+
+    @Test
+    void writtenFilesFollowTheCallersUmask() throws IOException {
+        Path dir = openFolder("umask");
+        Files.writeString(dir.resolve("a.py"), "x = 1\n");
+        List<String> underUmask = List.of("sh", "-c", "umask 027 && exec \"$0\" \"$@\"", launcher.toString());
+        List<String> compile = new ArrayList<>(underUmask);
+        compile.addAll(List.of("compile", "a.py"));
+        ProcessRun r = runIn(dir, Map.of(), compile);
+        assertThat(r.status()).as(r.stderr()).isZero();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("a.mpy"))))
+                .isEqualTo("rw-r-----");
+        List<String> merge = new ArrayList<>(underUmask);
+        merge.addAll(List.of("merge", "-o", "m.mpy", "a.mpy"));
+        ProcessRun m = runIn(dir, Map.of(), merge);
+        assertThat(m.status()).as(m.stderr()).isZero();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("m.mpy"))))
+                .isEqualTo("rw-r-----");
     }
 
     @Test

@@ -102,8 +102,8 @@ class SingleCompileTest {
         Files.writeString(dir.resolve("e.mpy"), "old");
         CliRun r = CliRun.run(FAKE, "compile", in.toString());
         assertThat(r.status()).isEqualTo(1);
-        // columns count as py/lexer.c counts them (the tab reaches column 9); the caret keeps the tab
-        assertThat(r.stderr()).isEqualTo(in + ":2:15: SyntaxError: invalid syntax\n    \tif x: ERROR\n    \t      ^\n");
+        // columns count characters, a tab as one (as VS Code reads them); the caret keeps the tab
+        assertThat(r.stderr()).isEqualTo(in + ":2:8: SyntaxError: invalid syntax\n    \tif x: ERROR\n    \t      ^\n");
         assertThat(Files.readString(dir.resolve("e.mpy"))).isEqualTo("old");
     }
 
@@ -129,6 +129,8 @@ class SingleCompileTest {
         assertThat(j.get("type").asText()).isEqualTo("SyntaxError");
         assertThat(j.get("message").asText()).isEqualTo("invalid syntax");
         assertThat(j.get("lineReported").asBoolean()).isTrue();
+        assertThat(j.get("offset").asInt()).isZero();
+        assertThat(j.has("note")).isFalse();
         assertThat(r.stderr().strip().lines()).hasSize(1);
 
         Path noline = write("h.py", "NOLINE\n");

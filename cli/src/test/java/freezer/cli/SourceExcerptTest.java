@@ -24,18 +24,18 @@ class SourceExcerptTest {
     }
 
     @Test
-    void columnsCountTabsToMultiplesOfEight() {
-        assertThat(of("\tx = 1", 1, 9).caret()).isEqualTo("\t^");
-        assertThat(of("ab\tx", 1, 9).caret()).isEqualTo("  \t^");
+    void aTabIsOneColumnAndStaysATabUnderTheCaret() {
+        assertThat(of("\tx = 1", 1, 2).caret()).isEqualTo("\t^");
+        assertThat(of("ab\tx", 1, 4).caret()).isEqualTo("  \t^");
         assertThat(of("abc", 1, 40).caret()).isEqualTo("   ^");
         assertThat(of("abc", 1, 0).caret()).isNull();
     }
 
     @Test
     void multiByteCharactersTakeOneCellControlBytesShowAsQuestionMarks() {
-        // "é" is two bytes, two lexer columns, one cell on a terminal
+        // "é" is two bytes, one column (a code point), one cell on a terminal
         String src = new String("s = 'é' + ?".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
-        SourceExcerpt x = of(src, 1, 12);
+        SourceExcerpt x = of(src, 1, 11);
         assertThat(x.text()).isEqualTo("s = 'é' + ?");
         assertThat(x.caret()).isEqualTo("          ^");
         assertThat(of("a\0b\u00ffc", 1, 5).text()).isEqualTo("a?b\uFFFDc");

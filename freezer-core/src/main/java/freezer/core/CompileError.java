@@ -4,9 +4,13 @@ package freezer.core;
  * An input freezer rejects, with the facts a user needs: which file, where, and mpy-cross's
  * type and message. Only the CLI turns it into text and an exit status.
  *
- * <p>{@code line} and {@code column} are 1-based; 0 means the error has no position of its own
+ * <p>{@code line} is mpy-cross's line, 1-based; 0 means the error has no line of its own
  * (mpy-cross reports "name too long" or "bytecode overflow" without a line), in which case
- * {@code hasLine()} is false but the position may still point at the best place freezer knows.
+ * {@code hasLine()} is false. {@code offset} is freezer's own: the byte offset in the source as
+ * written of what the error is about (the token, the start of the statement or expression), or
+ * -1 when unknown; it may lie on another line than mpy-cross's (an error inside a string joined
+ * across lines, a bad dedent, which mpy-cross reports at the end of the line before). The CLI
+ * turns it into a line and a column.
  * {@code scope} is the name of the scope the compiler was in ({@code <module>}, a function name,
  * {@code <listcomp>}), or null for errors found by the lexer and parser.
  */
@@ -16,29 +20,29 @@ public final class CompileError extends RuntimeException {
     private final ErrorType type;
     private final String file;
     private final int line;
-    private final int column;
+    private final int offset;
     private final String scope;
     private final boolean lineReported;
 
-    public CompileError(ErrorType type, String message, String file, int line, int column, String scope,
+    public CompileError(ErrorType type, String message, String file, int line, int offset, String scope,
             boolean lineReported) {
         super(message, null, false, false);
         this.type = type;
         this.file = file;
         this.line = line;
-        this.column = column;
+        this.offset = offset;
         this.scope = scope;
         this.lineReported = lineReported;
     }
 
     /** An error mpy-cross reports with a line. */
-    public static CompileError at(ErrorType type, String message, String file, int line, int column, String scope) {
-        return new CompileError(type, message, file, line, column, scope, true);
+    public static CompileError at(ErrorType type, String message, String file, int line, int offset, String scope) {
+        return new CompileError(type, message, file, line, offset, scope, true);
     }
 
-    /** An error mpy-cross reports without a line; the position is freezer's best guess, or 0. */
-    public static CompileError withoutLine(ErrorType type, String message, String file, int line, int column) {
-        return new CompileError(type, message, file, line, column, null, false);
+    /** An error mpy-cross reports without a line; the line and offset are freezer's best guess, or 0 and -1. */
+    public static CompileError withoutLine(ErrorType type, String message, String file, int line, int offset) {
+        return new CompileError(type, message, file, line, offset, null, false);
     }
 
     public ErrorType type() {
@@ -58,8 +62,9 @@ public final class CompileError extends RuntimeException {
         return line;
     }
 
-    public int column() {
-        return column;
+    /** The byte offset in the source of what the error is about, or -1. */
+    public int offset() {
+        return offset;
     }
 
     public String scope() {
@@ -73,11 +78,11 @@ public final class CompileError extends RuntimeException {
 
     /** The same error attributed to another file name (batch mode names files by their path). */
     public CompileError inFile(String otherFile) {
-        return new CompileError(type, getMessage(), otherFile, line, column, scope, lineReported);
+        return new CompileError(type, getMessage(), otherFile, line, offset, scope, lineReported);
     }
 
     @Override
     public String toString() {
-        return file + ":" + line + ":" + column + ": " + type + ": " + getMessage();
+        return file + ":" + line + ": " + type + ": " + getMessage();
     }
 }

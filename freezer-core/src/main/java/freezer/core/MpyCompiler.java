@@ -45,10 +45,10 @@ public final class MpyCompiler {
             return work.get();
         } catch (StackOverflowError e) {
             throw CompileError.withoutLine(ErrorType.RuntimeError,
-                    "maximum recursion depth exceeded (the input nests too deeply)", inputPath, 0, 0);
+                    "maximum recursion depth exceeded (the input nests too deeply)", inputPath, 0, -1);
         } catch (OutOfMemoryError e) {
             throw CompileError.withoutLine(ErrorType.MemoryError,
-                    "out of memory compiling this input (raise the JVM's -Xmx to go further)", inputPath, 0, 0);
+                    "out of memory compiling this input (raise the JVM's -Xmx to go further)", inputPath, 0, -1);
         }
     }
 

@@ -70,7 +70,9 @@ public final class Compiler {
     private ErrorType errorType;
     private String errorMessage;
     private int errorLine;
-    private int errorColumn;
+    /** Where the error really is, when that is more precise than the node giving its line (freezer's); or -1. */
+    private int faultOffset = -1;
+    private int errorOffset;
 
     private Compiler(CompileOptions options, String sourceName, InternedStrings interned) {
         this.options = options;
@@ -203,14 +205,15 @@ public final class Compiler {
             }
         } catch (BytecodeEmitter.BytecodeOverflow e) {
             throw CompileError.withoutLine(ErrorType.RuntimeError, "bytecode overflow", sourceName,
-                    ParseNodes.line(scopeCur.node), ParseNodes.column(scopeCur.node));
+                    ParseNodes.line(scopeCur.node), ParseNodes.offset(scopeCur.node));
         }
 
         if (errorMessage != null) {
             if (errorLine == 0) {
                 setErrorLine(scopeCur.node);
             }
-            throw CompileError.at(errorType, errorMessage, sourceName, errorLine, errorColumn,
+            throw CompileError.at(errorType, errorMessage, sourceName, errorLine,
+                    faultOffset >= 0 ? faultOffset : errorOffset,
                     ByteStrings.toText(scopeCur.simpleName));
         }
 
@@ -310,6 +313,17 @@ public final class Compiler {
         return errorMessage != null;
     }
 
+    /**
+     * Points the error at {@code pn} (a decorator, say), whatever node gives it its line as
+     * compile.c gives it; mpy-cross's line is kept, the CLI notes the place if it is elsewhere.
+     */
+    void placeError(ParseNode pn) {
+        int offset = ParseNodes.offset(pn);
+        if (offset >= 0) {
+            faultOffset = offset;
+        }
+    }
+
     /** compile.c compile_syntax_error: the first error wins. */
     void syntaxError(ParseNode pn, String message) {
         setError(ErrorType.SyntaxError, message, pn);
@@ -327,7 +341,7 @@ public final class Compiler {
     void setErrorLine(ParseNode pn) {
         if (errorLine == 0 && (pn instanceof RuleNode || pn instanceof ConstNode)) {
             errorLine = ParseNodes.line(pn);
-            errorColumn = ParseNodes.column(pn);
+            errorOffset = ParseNodes.offset(pn);
         }
     }
 

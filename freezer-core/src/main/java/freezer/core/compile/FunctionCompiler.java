@@ -381,7 +381,12 @@ final class FunctionCompiler {
         for (ParseNode d : decorators) {
             RuleNode decorator = (RuleNode) d;
             ParseNode[] nameNodes = ParseNodes.extractList(decorator.arg(0), Rule.dotted_name);
+            boolean hadError = c.hasError();
             EmitOption builtIn = builtInDecorator(nameNodes, emitOption);
+            if (!hadError && c.hasError()) {
+                // the error is about this decorator: point there, whatever line mpy-cross names
+                c.placeError(decorator);
+            }
             if (builtIn != null) {
                 emitOption = builtIn;
                 builtIns++;

@@ -389,7 +389,7 @@ final class StatementCompiler {
         String q = full.toString();
         if (q.length() > InternedStrings.MAX_LENGTH && !c.interned.contains(q)) {
             throw CompileError.withoutLine(ErrorType.RuntimeError, "name too long", c.sourceName(),
-                    dotted.line(), dotted.column());
+                    dotted.line(), dotted.offset());
         }
         c.interned.intern(q);
         c.emit.importName(q);

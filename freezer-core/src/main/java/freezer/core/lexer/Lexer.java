@@ -42,7 +42,7 @@ public final class Lexer {
         next();
         // a first token not in column 1 becomes INDENT, so the parser reports "unexpected indent"
         if (token.column() != 1 && token.kind() != TokenKind.NEWLINE) {
-            token = new Token(TokenKind.INDENT, token.text(), token.line(), token.column());
+            token = new Token(TokenKind.INDENT, token.text(), token.line(), token.column(), token.offset());
         }
     }
 
@@ -62,6 +62,7 @@ public final class Lexer {
         boolean hadNewline = skipWhitespace(true);
         int line = in.line();
         int column = in.column();
+        int offset = in.offset();
         TokenKind kind;
         if (pendingDents < 0) {
             kind = TokenKind.DEDENT;
@@ -71,6 +72,10 @@ public final class Lexer {
             pendingDents--;
         } else if (hadNewline) {
             kind = scanNewline();
+            if (kind == TokenKind.DEDENT_MISMATCH) {
+                // lexer.c's position is the end of the line before; the fault is this line's indent
+                offset = in.offset();
+            }
         } else if (in.isEnd()) {
             kind = TokenKind.END;
         } else if (StringPrefix.at(in.current(), in.next1(), in.next2()) != null) {
@@ -82,7 +87,7 @@ public final class Lexer {
         } else {
             kind = scanOperator();
         }
-        token = new Token(kind, text.toString(), line, column);
+        token = new Token(kind, text.toString(), line, column, offset);
     }
 
     /**
@@ -155,7 +160,7 @@ public final class Lexer {
             prefix = StringPrefix.at(in.current(), in.next1(), in.next2());
         } while (prefix != null);
 
-        StringBuilder args = strings.formatArgs();
+        PlacedText args = strings.formatArgs();
         if (hadTemplate) {
             // the literal parts become the first argument of __template__(...)
             text.append(",),");
@@ -168,7 +173,7 @@ public final class Lexer {
         }
         if (args.length() > 0) {
             args.append(')');
-            in.inject(args);
+            in.inject(args, args.offsets());
             args.setLength(0);
         }
         return strings.kind();

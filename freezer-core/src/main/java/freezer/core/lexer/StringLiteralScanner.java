@@ -21,7 +21,7 @@ final class StringLiteralScanner {
     private final SourceStream in;
     private final StringBuilder text;
     private final String sourceName;
-    private final StringBuilder formatArgs = new StringBuilder();
+    private final PlacedText formatArgs;
     private TokenKind kind;
 
     // where the current literal stands; a t-string's interpolation state is per literal
@@ -37,6 +37,7 @@ final class StringLiteralScanner {
         this.in = in;
         this.text = text;
         this.sourceName = sourceName;
+        this.formatArgs = new PlacedText(in);
     }
 
     /** Starts a token; END stands for "no literal yet", as in lexer.c. */
@@ -53,7 +54,7 @@ final class StringLiteralScanner {
     }
 
     /** The {@code .format(...)} or {@code __template__(...)} arguments collected so far. */
-    StringBuilder formatArgs() {
+    PlacedText formatArgs() {
         return formatArgs;
     }
 
@@ -117,7 +118,7 @@ final class StringLiteralScanner {
             }
             // a call takes at most 255 arguments, so many interpolations go in one tuple
             if (1 + interpolations * 4 > 255) {
-                formatArgs.insert(0, '(');
+                formatArgs.insert(0, "(");
                 formatArgs.append(')');
             }
         } else {
@@ -157,7 +158,7 @@ final class StringLiteralScanner {
     /** Handles a backslash and what it escapes, leaving the cursor on the escape's last byte. */
     private void scanEscape(boolean raw) {
         int backslashLine = in.line();
-        int backslashColumn = in.column();
+        int backslashOffset = in.offset();
         in.advance();
         long c = in.current();
         if (raw) {
@@ -208,7 +209,7 @@ final class StringLiteralScanner {
                 case 'N':
                     // mpy-cross reports this without a line; the escape is the best position
                     throw CompileError.withoutLine(ErrorType.NotImplementedError, "unicode name escapes",
-                            sourceName, backslashLine, backslashColumn);
+                            sourceName, backslashLine, backslashOffset);
                 default:
                     if (CharClass.isOctalDigit((int) c)) {
                         c = octalEscape((int) c);

@@ -35,9 +35,31 @@ public final class MpyReader {
         this.map = map;
     }
 
-    /** Reads a whole .mpy file. */
+    /**
+     * A .mpy file as read: the module, and where it ends. Bytes after the module are not part of
+     * it: MicroPython's loader stops reading at the module's end and mpy-tool.py ignores them, so
+     * the reader accepts them too and the caller says so (they are often a sign of a bad copy).
+     *
+     * @param moduleLength the offset just past the module, where any trailing bytes start
+     * @param fileLength the whole file's length
+     */
+    public record MpyFile(CompiledModule module, long moduleLength, long fileLength) {
+        /** How many bytes follow the module. */
+        public long trailingBytes() {
+            return fileLength - moduleLength;
+        }
+    }
+
+    /** Reads a .mpy file; bytes after the module are allowed (see {@link MpyFile}) and ignored. */
     public static CompiledModule read(byte[] data) throws MpyFormatException {
-        return new MpyReader(data, null).module();
+        return readFile(data).module();
+    }
+
+    /** Reads a .mpy file and says where the module ends, so that trailing bytes can be reported. */
+    public static MpyFile readFile(byte[] data) throws MpyFormatException {
+        MpyReader r = new MpyReader(data, null);
+        CompiledModule m = r.module();
+        return new MpyFile(m, r.in.offset(), data.length);
     }
 
     /** Reads a file and records which part each byte belongs to. */
@@ -81,9 +103,6 @@ public final class MpyReader {
             mark(start, null, "constant " + i + " (" + ConstRepr.typeName(o) + ") " + clip(ConstRepr.repr(o)));
         }
         RawCode root = rawCodes();
-        if (!in.atEnd()) {
-            throw in.error(in.remaining() + " bytes follow the end of the module's code");
-        }
         return new CompiledModule(header, qstrs, constants, root);
     }
 

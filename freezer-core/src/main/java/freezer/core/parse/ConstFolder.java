@@ -45,11 +45,11 @@ final class ConstFolder {
      * parse.c make_node_const_object_optimised: an int that fits the target's small ints (and
      * the host's) becomes a small-int leaf, anything else a constant node.
      */
-    ParseNode constNode(int line, int column, ConstValue v) {
+    ParseNode constNode(int line, int offset, ConstValue v) {
         if (v instanceof IntValue i && !i.isMpz() && fitsSmallInt(i.value())) {
             return new ParseNode.SmallInt(i.value().longValue());
         }
-        return new ConstNode(line, column, v);
+        return new ConstNode(line, offset, v);
     }
 
     private boolean fitsSmallInt(BigInteger v) {
@@ -222,7 +222,7 @@ final class ConstFolder {
         ParseNode valueNode = ((RuleNode) call.arg(1)).arg(0);
         if (!ParseNodes.isConst(valueNode)) {
             throw CompileError.at(ErrorType.SyntaxError, "not a constant", parser.sourceName(), call.line(),
-                    call.column(), null);
+                    call.offset(), null);
         }
         consts.putIfAbsent(id.name(), ParseNodes.toValue(valueNode));
         if (id.name().startsWith("_")) {

@@ -104,13 +104,13 @@ public final class ParseNodes {
         return 0;
     }
 
-    /** The column of a node that has one, else 0. */
-    public static int column(ParseNode pn) {
+    /** The source offset of a node that has one (see {@link RuleNode#offset()}), else -1. */
+    public static int offset(ParseNode pn) {
         if (pn instanceof RuleNode r) {
-            return r.column();
+            return r.offset();
         } else if (pn instanceof ConstNode c) {
-            return c.column();
+            return c.offset();
         }
-        return 0;
+        return -1;
     }
 }

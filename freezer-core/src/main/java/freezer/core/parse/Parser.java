@@ -29,7 +29,7 @@ public final class Parser {
     private Rule[] rules = new Rule[64];
     private int[] ruleArg = new int[64];
     private int[] ruleLine = new int[64];
-    private int[] ruleColumn = new int[64];
+    private int[] ruleOffset = new int[64];
     private int ruleTop;
 
     private final List<ParseNode> results = new ArrayList<>();
@@ -52,7 +52,7 @@ public final class Parser {
     }
 
     private ParseNode run() {
-        pushRule(lex.token().line(), lex.token().column(), Rule.file_input, 0);
+        pushRule(lex.token().line(), lex.token().offset(), Rule.file_input, 0);
         boolean backtrack = false;
 
         while (ruleTop > 0) {
@@ -60,7 +60,7 @@ public final class Parser {
             Rule rule = rules[ruleTop];
             int i = ruleArg[ruleTop];
             int srcLine = ruleLine[ruleTop];
-            int srcColumn = ruleColumn[ruleTop];
+            int srcOffset = ruleOffset[ruleTop];
             int n = rule.size();
 
             switch (rule.kind()) {
@@ -81,9 +81,9 @@ public final class Parser {
                             }
                         } else if (part.rule().mayStartWith(lex.token().kind())) {
                             if (i + 1 < n) {
-                                pushRule(srcLine, srcColumn, rule, i + 1);
+                                pushRule(srcLine, srcOffset, rule, i + 1);
                             }
-                            pushRule(lex.token().line(), lex.token().column(), part.rule(), 0);
+                            pushRule(lex.token().line(), lex.token().offset(), part.rule(), 0);
                             matched = true;
                             break;
                         }
@@ -122,17 +122,17 @@ public final class Parser {
                                 break;
                             }
                         } else {
-                            pushRule(srcLine, srcColumn, rule, i + 1);
-                            pushRule(lex.token().line(), lex.token().column(), part.rule(), 0);
+                            pushRule(srcLine, srcOffset, rule, i + 1);
+                            pushRule(lex.token().line(), lex.token().offset(), part.rule(), 0);
                             descended = true;
                             break;
                         }
                     }
                     if (!descended) {
-                        finishAnd(rule, srcLine, srcColumn);
+                        finishAnd(rule, srcLine, srcOffset);
                     }
                 }
-                default -> backtrack = stepList(rule, i, srcLine, srcColumn, backtrack);
+                default -> backtrack = stepList(rule, i, srcLine, srcOffset, backtrack);
             }
         }
 
@@ -143,7 +143,7 @@ public final class Parser {
     }
 
     /** An AND rule matched all its parts: build its node (or pass its single part through). */
-    private void finishAnd(Rule rule, int srcLine, int srcColumn) {
+    private void finishAnd(Rule rule, int srcLine, int srcOffset) {
         int n = rule.size();
         // parse.c discards statements that are only a constant, such as doc strings
         if (rule == Rule.expr_stmt && peek(0) == null) {
@@ -152,7 +152,7 @@ public final class Parser {
                     || p instanceof ConstNode) {
                 pop();
                 pop();
-                pushResultRule(srcLine, srcColumn, Rule.pass_stmt, 0);
+                pushResultRule(srcLine, srcOffset, Rule.pass_stmt, 0);
                 return;
             }
         }
@@ -190,7 +190,7 @@ public final class Parser {
                 results.add(null);
                 count++;
             }
-            pushResultRule(srcLine, srcColumn, rule, count);
+            pushResultRule(srcLine, srcOffset, rule, count);
         }
     }
 
@@ -198,7 +198,7 @@ public final class Parser {
      * One step of a list rule ({@code item+}, {@code item (sep item)*}, or the same with a
      * trailing separator). Returns the new backtrack state.
      */
-    private boolean stepList(Rule rule, int i, int srcLine, int srcColumn, boolean backtrack) {
+    private boolean stepList(Rule rule, int i, int srcLine, int srcOffset, boolean backtrack) {
         // parse.c's encoding: 2 = one or more, 1 = separated, 3 = separated with optional end
         int n = switch (rule.kind()) {
             case ONE_OR_MORE -> 2;
@@ -222,8 +222,8 @@ public final class Parser {
                         break;
                     }
                 } else {
-                    pushRule(srcLine, srcColumn, rule, i + 1);
-                    pushRule(lex.token().line(), lex.token().column(), part.rule(), 0);
+                    pushRule(srcLine, srcOffset, rule, i + 1);
+                    pushRule(lex.token().line(), lex.token().offset(), part.rule(), 0);
                     return false;
                 }
             }
@@ -252,7 +252,7 @@ public final class Parser {
             count = (count + 1) / 2;
         }
         if (count != 1 || trailingSep) {
-            pushResultRule(srcLine, srcColumn, rule, count);
+            pushResultRule(srcLine, srcOffset, rule, count);
         }
         // a single item without trailing separator stays on the stack as it is
         return false;
@@ -268,7 +268,7 @@ public final class Parser {
                     throw nameTooLong(t);
                 }
                 ConstValue c = rule == Rule.atom ? folder.constNamed(id) : null;
-                pn = c != null ? folder.constNode(t.line(), t.column(), c) : new ParseNode.Id(id);
+                pn = c != null ? folder.constNode(t.line(), t.offset(), c) : new ParseNode.Id(id);
             }
             case INTEGER -> {
                 BigInteger v;
@@ -277,7 +277,7 @@ public final class Parser {
                 } catch (NumberSyntaxException e) {
                     throw tokenError(t, e.getMessage());
                 }
-                pn = folder.constNode(t.line(), t.column(), new ConstValue.IntValue(v));
+                pn = folder.constNode(t.line(), t.offset(), new ConstValue.IntValue(v));
             }
             case FLOAT_OR_IMAG -> {
                 ParsedDecimal d;
@@ -288,7 +288,7 @@ public final class Parser {
                 }
                 ConstValue v = d.complex() ? new ConstValue.ComplexValue(d.real(), d.imag())
                         : new ConstValue.FloatValue(d.real());
-                pn = new ConstNode(t.line(), t.column(), v);
+                pn = new ConstNode(t.line(), t.offset(), v);
             }
             case STRING -> {
                 String s = t.text();
@@ -300,17 +300,17 @@ public final class Parser {
                 } else if (interned.contains(s)) {
                     pn = new ParseNode.Str(s);
                 } else {
-                    pn = new ConstNode(t.line(), t.column(), new ConstValue.StrValue(s));
+                    pn = new ConstNode(t.line(), t.offset(), new ConstValue.StrValue(s));
                 }
             }
-            case BYTES -> pn = new ConstNode(t.line(), t.column(), new ConstValue.BytesValue(t.text()));
+            case BYTES -> pn = new ConstNode(t.line(), t.offset(), new ConstValue.BytesValue(t.text()));
             default -> pn = new ParseNode.Tok(t.kind());
         }
         results.add(pn);
     }
 
     /** parse.c push_result_rule: simplifies, folds, or builds the node for a matched rule. */
-    void pushResultRule(int srcLine, int srcColumn, Rule rule, int numArgs) {
+    void pushResultRule(int srcLine, int srcOffset, Rule rule, int numArgs) {
         if (rule == Rule.atom_paren) {
             ParseNode pn = peek(0);
             if (pn != null && !ParseNode.isRule(pn, Rule.testlist_comp)) {
@@ -344,7 +344,7 @@ public final class Parser {
         if (folder.foldConstants(rule, numArgs)) {
             return;
         }
-        if (buildTuple(srcLine, srcColumn, rule, numArgs)) {
+        if (buildTuple(srcLine, srcOffset, rule, numArgs)) {
             return;
         }
 
@@ -352,7 +352,7 @@ public final class Parser {
         for (int i = numArgs - 1; i >= 0; i--) {
             nodes[i] = pop();
         }
-        RuleNode node = new RuleNode(rule, srcLine, srcColumn, nodes);
+        RuleNode node = new RuleNode(rule, srcLine, srcOffset, nodes);
         if (rule == Rule.testlist_comp_3c) {
             // stands in for the item taken from the enclosing testlist_comp
             results.add(node);
@@ -361,24 +361,24 @@ public final class Parser {
     }
 
     /** MICROPY_COMP_CONST_TUPLE: a tuple display of constants becomes one constant. */
-    private boolean buildTuple(int srcLine, int srcColumn, Rule rule, int numArgs) {
+    private boolean buildTuple(int srcLine, int srcOffset, Rule rule, int numArgs) {
         if (rule == Rule.testlist_comp && peekRule(0) == Rule.atom_paren) {
-            return buildTupleFromStack(srcLine, srcColumn, numArgs);
+            return buildTupleFromStack(srcLine, srcOffset, numArgs);
         }
         if (rule == Rule.testlist_comp_3c && peekRule(2) == Rule.atom_paren) {
-            if (buildTupleFromStack(srcLine, srcColumn, numArgs)) {
+            if (buildTupleFromStack(srcLine, srcOffset, numArgs)) {
                 // the testlist_comp_3b and testlist_comp rules have nothing left to do
                 ruleTop -= 2;
                 return true;
             }
         }
         if (rule == Rule.testlist_star_expr || rule == Rule.testlist || rule == Rule.subscriptlist) {
-            return buildTupleFromStack(srcLine, srcColumn, numArgs);
+            return buildTupleFromStack(srcLine, srcOffset, numArgs);
         }
         return false;
     }
 
-    private boolean buildTupleFromStack(int srcLine, int srcColumn, int numArgs) {
+    private boolean buildTupleFromStack(int srcLine, int srcOffset, int numArgs) {
         for (int i = 0; i < numArgs; i++) {
             if (!ParseNodes.isConst(peek(i))) {
                 return false;
@@ -388,7 +388,7 @@ public final class Parser {
         for (int i = numArgs - 1; i >= 0; i--) {
             items[i] = ParseNodes.toValue(pop());
         }
-        results.add(new ConstNode(srcLine, srcColumn, new ConstValue.TupleValue(Arrays.asList(items))));
+        results.add(new ConstNode(srcLine, srcOffset, new ConstValue.TupleValue(Arrays.asList(items))));
         return true;
     }
 
@@ -418,17 +418,17 @@ public final class Parser {
         return rules[ruleTop - 1 - n];
     }
 
-    private void pushRule(int line, int column, Rule rule, int arg) {
+    private void pushRule(int line, int offset, Rule rule, int arg) {
         if (ruleTop == rules.length) {
             rules = Arrays.copyOf(rules, ruleTop * 2);
             ruleArg = Arrays.copyOf(ruleArg, ruleTop * 2);
             ruleLine = Arrays.copyOf(ruleLine, ruleTop * 2);
-            ruleColumn = Arrays.copyOf(ruleColumn, ruleTop * 2);
+            ruleOffset = Arrays.copyOf(ruleOffset, ruleTop * 2);
         }
         rules[ruleTop] = rule;
         ruleArg[ruleTop] = arg;
         ruleLine[ruleTop] = line;
-        ruleColumn[ruleTop] = column;
+        ruleOffset[ruleTop] = offset;
         ruleTop++;
     }
 
@@ -448,11 +448,11 @@ public final class Parser {
     }
 
     private CompileError tokenError(ErrorType type, Token t, String message) {
-        return CompileError.at(type, message, lex.sourceName(), t.line(), t.column(), null);
+        return CompileError.at(type, message, lex.sourceName(), t.line(), t.offset(), null);
     }
 
     private CompileError nameTooLong(Token t) {
         return CompileError.withoutLine(ErrorType.RuntimeError, "name too long", lex.sourceName(), t.line(),
-                t.column());
+                t.offset());
     }
 }

@@ -8,14 +8,14 @@ package freezer.core.parse;
 public final class RuleNode implements ParseNode {
     private final Rule rule;
     private final int line;
-    private final int column;
+    private final int offset;
     private final ParseNode[] args;
     private Object scope;
 
-    RuleNode(Rule rule, int line, int column, ParseNode[] args) {
+    RuleNode(Rule rule, int line, int offset, ParseNode[] args) {
         this.rule = rule;
         this.line = line;
-        this.column = column;
+        this.offset = offset;
         this.args = args;
     }
 
@@ -27,9 +27,12 @@ public final class RuleNode implements ParseNode {
         return line;
     }
 
-    /** The column of its first token (freezer's addition: upstream keeps only the line). */
-    public int column() {
-        return column;
+    /**
+     * The source offset of its first token (freezer's addition, for error positions: upstream
+     * keeps only the line).
+     */
+    public int offset() {
+        return offset;
     }
 
     public int size() {
@@ -42,7 +45,7 @@ public final class RuleNode implements ParseNode {
 
     /** The same children under another rule (parse.c relabels a node in place). */
     RuleNode withRule(Rule other) {
-        return new RuleNode(other, line, column, args);
+        return new RuleNode(other, line, offset, args);
     }
 
     /** The compiler's scope for this node, or null before the scope pass reached it. */

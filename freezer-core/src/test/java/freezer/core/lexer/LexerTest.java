@@ -60,7 +60,7 @@ class LexerTest {
             assertThat(e.hasLine()).isFalse();
             assertThat(e.file()).isEqualTo("t.py");
             assertThat(e.line()).isEqualTo(2);
-            assertThat(e.column()).isEqualTo(15);
+            assertThat(e.offset()).isEqualTo("x = 1\ny = 'ab' + b'c".length());
         });
     }
 

@@ -150,9 +150,15 @@ class MpyReaderErrorsTest {
     }
 
     @Test
-    void trailingBytes() {
-        byte[] b = concat(Modules.tinyBytes(), bytes(0));
-        reading(b).hasMessageContaining("1 bytes follow the end of the module's code");
+    void trailingBytesAreNotPartOfTheModule() throws MpyFormatException {
+        // as MicroPython's loader and mpy-tool.py: read up to the module's end, the rest is ignored
+        byte[] tiny = Modules.tinyBytes();
+        byte[] b = concat(tiny, bytes(0, 'M', 6));
+        MpyReader.MpyFile f = MpyReader.readFile(b);
+        assertThat(f.moduleLength()).isEqualTo(tiny.length);
+        assertThat(f.trailingBytes()).isEqualTo(3);
+        assertThat(f.module()).isEqualTo(MpyReader.read(tiny));
+        assertThat(MpyReader.readFile(tiny).trailingBytes()).isZero();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package freezer.image.frozenc;
 
 import freezer.core.CompileError;
+import freezer.core.SourcePosition;
 import freezer.core.CompileOptions;
 import freezer.core.MpyCrossFlags;
 import freezer.core.batch.BatchCompiler;
@@ -137,7 +138,7 @@ public final class FreezePipeline {
             ManifestEntry e = jobEntries.get(i);
             CompileResult r = results.get(i);
             if (r instanceof CompileResult.Rejected rej) {
-                throw compileError(e, rej.error());
+                throw compileError(e, rej.error(), jobs.get(i).source());
             }
             if (r instanceof CompileResult.Crashed c) {
                 throw new FreezeException(e.target(), "freezer failed compiling " + e.source() + ": " + c.cause()
@@ -204,11 +205,15 @@ public final class FreezePipeline {
         if (e.origin() == null) {
             return "";
         }
-        return "; frozen by " + e.origin().manifest() + ":" + e.origin().line();
+        return "; frozen by " + e.origin();
     }
 
-    private static FreezeException compileError(ManifestEntry e, CompileError err) {
-        return new FreezeException(e.target(), "error compiling: " + err.file() + ":" + err.line() + ":" + err.column()
+    private static FreezeException compileError(ManifestEntry e, CompileError err, byte[] source) {
+        // mpy-cross's line, and the column in characters as every freezer error counts it (docs/cli.md)
+        int column = err.offset() >= 0 && err.line() > 0
+                && SourcePosition.of(source, err.offset()).line() == err.line()
+                ? SourcePosition.of(source, err.offset()).column() : 1;
+        return new FreezeException(e.target(), "error compiling: " + err.file() + ":" + err.line() + ":" + column
                 + ": " + err.type() + ": " + err.message() + at(e));
     }
 
@@ -227,5 +232,4 @@ public final class FreezePipeline {
             throw new IllegalStateException(ex);
         }
     }
-
 }

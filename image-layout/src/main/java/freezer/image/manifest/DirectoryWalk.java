@@ -3,7 +3,9 @@ package freezer.image.manifest;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,7 +29,7 @@ final class DirectoryWalk {
     }
 
     /** A folder's sorted entries, split as os.walk splits them; null when it cannot be listed. */
-    private record Listing(List<String> dirnames, List<String> filenames, Set<String> links, Path real) {
+    private record Listing(List<String> dirnames, List<String> filenames, Set<String> links, Object identity) {
     }
 
     /** A link loop met while following links (os.walk would recurse until the path got too long). */
@@ -41,6 +43,13 @@ final class DirectoryWalk {
 
     private final Map<String, Listing> listings = new HashMap<>();
 
+    /** What to do with each folder of a walk. */
+    @FunctionalInterface
+    interface Visitor {
+        /** Returns true to stop the walk here (os.walk is lazy: a caller may stop early). */
+        boolean visit(Step step);
+    }
+
     /**
      * Walks {@code top} (a path string relative to {@code cwd}, or absolute).
      *
@@ -48,27 +57,45 @@ final class DirectoryWalk {
      */
     List<Step> walk(String top, String cwd, boolean followLinks) throws LoopException {
         List<Step> steps = new ArrayList<>();
-        walk(top, cwd, followLinks, new HashSet<>(), steps);
+        walk(top, cwd, followLinks, step -> {
+            steps.add(step);
+            return false;
+        });
         return steps;
     }
 
-    private void walk(String dirpath, String cwd, boolean followLinks, Set<Path> open, List<Step> steps)
+    /** Walks {@code top} until the visitor stops it; returns whether it did. */
+    boolean walk(String top, String cwd, boolean followLinks, Visitor visitor) throws LoopException {
+        return walk(top, PosixPath.abspath(top, cwd), followLinks, new HashSet<>(), visitor);
+    }
+
+    /** @param absolute the folder's absolute path, normalised (each level adds one plain name) */
+    private boolean walk(String dirpath, String absolute, boolean followLinks, Set<Object> open, Visitor visitor)
             throws LoopException {
-        Listing listing = list(PosixPath.abspath(dirpath, cwd));
+        Listing listing = list(absolute);
         if (listing == null) {
             // os.walk without onerror: a folder it cannot list is skipped silently
-            return;
+            return false;
         }
-        if (!open.add(listing.real())) {
+        // only links can make a loop, and only a walk that follows them meets one
+        Object identity = followLinks ? listing.identity() : null;
+        if (identity != null && !open.add(identity)) {
             throw new LoopException(dirpath);
         }
-        steps.add(new Step(dirpath, listing.dirnames(), listing.filenames()));
+        if (visitor.visit(new Step(dirpath, listing.dirnames(), listing.filenames()))) {
+            return true;
+        }
         for (String name : listing.dirnames()) {
-            if (followLinks || !listing.links().contains(name)) {
-                walk(PosixPath.join(dirpath, name), cwd, followLinks, open, steps);
+            if ((followLinks || !listing.links().contains(name))
+                    && walk(PosixPath.join(dirpath, name), absolute.equals("/") ? "/" + name : absolute + "/" + name,
+                            followLinks, open, visitor)) {
+                return true;
             }
         }
-        open.remove(listing.real());
+        if (identity != null) {
+            open.remove(identity);
+        }
+        return false;
     }
 
     private Listing list(String absolute) {
@@ -83,7 +110,7 @@ final class DirectoryWalk {
     private static Listing read(String absolute) {
         Path dir;
         List<String> names = new ArrayList<>();
-        Path real;
+        Object identity;
         try {
             dir = Path.of(absolute);
             try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
@@ -91,7 +118,8 @@ final class DirectoryWalk {
                     names.add(e.getFileName().toString());
                 }
             }
-            real = dir.toRealPath();
+            // the folder itself (device and inode), whatever path reached it
+            identity = Files.readAttributes(dir, BasicFileAttributes.class).fileKey();
         } catch (IOException | RuntimeException e) {
             return null;
         }
@@ -101,15 +129,26 @@ final class DirectoryWalk {
         Set<String> links = new HashSet<>();
         for (String name : names) {
             Path p = dir.resolve(name);
-            if (Files.isDirectory(p)) {
+            boolean isDir;
+            boolean isLink;
+            try {
+                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                isLink = a.isSymbolicLink();
+                // os.walk's entry.is_dir() follows links
+                isDir = isLink ? Files.isDirectory(p) : a.isDirectory();
+            } catch (IOException | RuntimeException e) {
+                isDir = false;
+                isLink = false;
+            }
+            if (isDir) {
                 dirnames.add(name);
-                if (Files.isSymbolicLink(p)) {
+                if (isLink) {
                     links.add(name);
                 }
             } else {
                 filenames.add(name);
             }
         }
-        return new Listing(List.copyOf(dirnames), List.copyOf(filenames), links, real);
+        return new Listing(List.copyOf(dirnames), List.copyOf(filenames), links, identity);
     }
 }

@@ -270,19 +270,23 @@ final class ManifestFile implements FileCollector.Context {
 
     private boolean requireFromPath(String libraryPath, String name, Map<String, ManifestValue> kwargs,
             ManifestOrigin call) {
-        List<DirectoryWalk.Step> steps;
+        String[] found = new String[1];
         try {
-            steps = walker.walk(libraryPath, cwd, false);
+            walker.walk(libraryPath, cwd, false, step -> {
+                if (PosixPath.basename(step.dirpath()).equals(name) && step.filenames().contains("manifest.py")) {
+                    found[0] = step.dirpath();
+                    return true;
+                }
+                return false;
+            });
         } catch (DirectoryWalk.LoopException e) {
             throw new EvalFailure(ManifestErrorKind.UNREADABLE, "symbolic links loop at " + e.getMessage());
         }
-        for (DirectoryWalk.Step step : steps) {
-            if (PosixPath.basename(step.dirpath()).equals(name) && step.filenames().contains("manifest.py")) {
-                include(new Str(step.dirpath()), true, kwargs, call);
-                return true;
-            }
+        if (found[0] == null) {
+            return false;
         }
-        return false;
+        include(new Str(found[0]), true, kwargs, call);
+        return true;
     }
 
     /** {@code add_library(library, library_path, prepend=False)}. */

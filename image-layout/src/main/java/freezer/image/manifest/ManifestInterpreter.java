@@ -85,7 +85,7 @@ final class ManifestInterpreter {
             eval(pn);
             return;
         }
-        mark(r.line(), r.column());
+        mark(r.line(), column(r));
         try {
             if (++statements > MAX_STATEMENTS) {
                 throw EvalFailure.unsupported("the manifest ran more than " + MAX_STATEMENTS
@@ -125,6 +125,10 @@ final class ManifestInterpreter {
         if (rhs == null) {
             eval(lhs);
             return;
+        }
+        // Python rejects this when it compiles the manifest, before running any of it
+        if (ParseNodes.isConstantLeafOrObject(lhs)) {
+            throw new EvalFailure(ManifestErrorKind.SYNTAX, "cannot assign to literal");
         }
         if (rhs instanceof RuleNode rr) {
             if (rr.rule() == Rule.annassign) {
@@ -208,7 +212,7 @@ final class ManifestInterpreter {
         }
         for (ParseNode e : ParseNodes.extractList(r.arg(2), Rule.if_stmt_elif_list)) {
             RuleNode elif = (RuleNode) e;
-            mark(elif.line(), elif.column());
+            mark(elif.line(), column(elif));
             if (Operators.truth(eval(elif.arg(0)))) {
                 exec(elif.arg(1));
                 return;
@@ -285,7 +289,7 @@ final class ManifestInterpreter {
         }
         try {
             if (pn instanceof RuleNode r) {
-                mark(r.line(), r.column());
+                mark(r.line(), column(r));
                 try {
                     return evalRule(r);
                 } catch (EvalFailure f) {
@@ -310,7 +314,7 @@ final class ManifestInterpreter {
         } else if (pn instanceof ParseNode.Str s) {
             return new Str(text(s.value()));
         } else if (pn instanceof ConstNode c) {
-            mark(c.line(), c.column());
+            mark(c.line(), column(c));
             return constant(c.value());
         } else if (pn instanceof ParseNode.Tok t) {
             return switch (t.kind()) {
@@ -418,12 +422,13 @@ final class ManifestInterpreter {
     }
 
     private List<ManifestValue> items(RuleNode r) {
+        if (r.size() > 0 && ParseNodes.isRule(r.arg(r.size() - 1), Rule.comp_for)) {
+            throw EvalFailure.unsupported("a comprehension is not evaluated in manifests");
+        }
         List<ManifestValue> items = new ArrayList<>();
         for (int i = 0; i < r.size(); i++) {
             ParseNode item = r.arg(i);
-            if (ParseNodes.isRule(item, Rule.comp_for)) {
-                throw EvalFailure.unsupported("a comprehension is not evaluated in manifests");
-            } else if (ParseNodes.isRule(item, Rule.star_expr)) {
+            if (ParseNodes.isRule(item, Rule.star_expr)) {
                 items.addAll(iterate(eval(((RuleNode) item).arg(0))));
             } else {
                 items.add(eval(item));
@@ -491,7 +496,7 @@ final class ManifestInterpreter {
         for (ParseNode pn : trailers) {
             RuleNode t = (RuleNode) pn;
             v = switch (t.rule()) {
-                case trailer_paren -> call(v, t.arg(0), new ManifestOrigin(manifest, r.line(), r.column()));
+                case trailer_paren -> call(v, t.arg(0), new ManifestOrigin(manifest, r.line(), column(r)));
                 case trailer_period -> attribute(v, text(((ParseNode.Id) t.arg(0)).name()));
                 default -> index(v, t.arg(0));
             };
@@ -573,6 +578,11 @@ final class ManifestInterpreter {
 
     // Positions.
 
+    /** The column in characters of a node's first token ({@link ManifestParser#column}). */
+    private int column(ParseNode pn) {
+        return ManifestParser.column(source, ParseNodes.line(pn), ParseNodes.offset(pn));
+    }
+
     private void mark(int line, int column) {
         if (line > 0) {
             lastLine = line;
@@ -582,7 +592,7 @@ final class ManifestInterpreter {
 
     private ManifestError error(EvalFailure f, ParseNode at) {
         int line = ParseNodes.line(at);
-        int column = ParseNodes.column(at);
+        int column = ParseNodes.line(at) > 0 ? column(at) : 0;
         if (line <= 0) {
             line = lastLine;
             column = lastColumn;

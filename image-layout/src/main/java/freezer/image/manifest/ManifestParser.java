@@ -2,6 +2,7 @@ package freezer.image.manifest;
 
 import freezer.core.CompileError;
 import freezer.core.ErrorType;
+import freezer.core.SourcePosition;
 import freezer.core.lexer.Lexer;
 import freezer.core.lexer.Token;
 import freezer.core.lexer.TokenKind;
@@ -38,7 +39,7 @@ final class ManifestParser {
             }
             String message = e.type() == ErrorType.SyntaxError ? e.message() : e.type() + ": " + e.message();
             throw new ManifestError(ManifestErrorKind.SYNTAX, message,
-                    new ManifestOrigin(manifest, e.line(), e.column()));
+                    new ManifestOrigin(manifest, e.line(), column(source, e.line(), e.offset())));
         }
     }
 
@@ -57,25 +58,37 @@ final class ManifestParser {
                 continue;
             }
             if (open.isEmpty()) {
-                return error(manifest, t, "unmatched '" + c + "'");
+                return error(manifest, source, t, "unmatched '" + c + "'");
             }
             Token opener = open.pop();
             if (closerOf(opener.kind()) != c) {
-                return error(manifest, t, "closing parenthesis '" + c + "' does not match opening parenthesis '"
+                return error(manifest, source, t, "closing parenthesis '" + c + "' does not match opening parenthesis '"
                         + openerChar(opener.kind()) + "'" + (opener.line() != t.line() ? " on line " + opener.line()
                         : ""));
             }
         }
         if (!open.isEmpty()) {
             Token first = open.peek();
-            return error(manifest, first, "'" + openerChar(first.kind()) + "' was never closed");
+            return error(manifest, source, first, "'" + openerChar(first.kind()) + "' was never closed");
         }
         return null;
     }
 
-    private static ManifestError error(Path manifest, Token at, String message) {
+    private static ManifestError error(Path manifest, byte[] source, Token at, String message) {
         return new ManifestError(ManifestErrorKind.SYNTAX, message, new ManifestOrigin(manifest, at.line(),
-                at.column()));
+                column(source, at.line(), at.offset())));
+    }
+
+    /**
+     * The column in characters (code points, a tab one: {@link SourcePosition}) of a source offset
+     * on {@code line}; 1 when the offset is unknown or on another line.
+     */
+    static int column(byte[] source, int line, int offset) {
+        if (offset < 0) {
+            return 1;
+        }
+        SourcePosition p = SourcePosition.of(source, offset);
+        return p.line() == line ? p.column() : 1;
     }
 
     private static char closerOf(TokenKind k) {

@@ -13,8 +13,10 @@ import java.util.List;
  */
 final class NamePositions {
     private final List<Token> names = new ArrayList<>();
+    private final byte[] source;
 
     NamePositions(byte[] source) {
+        this.source = source;
         Lexer lex = new Lexer("<manifest>", source);
         while (lex.token().kind() != TokenKind.END) {
             if (lex.token().kind() == TokenKind.NAME) {
@@ -24,12 +26,16 @@ final class NamePositions {
         }
     }
 
-    /** {line, column} of the first token {@code name} at or after (line, column), or null. */
+    /**
+     * {line, column} of the first token {@code name} at or after (line, column), or null; columns
+     * in characters, as {@link ManifestParser#column} counts them.
+     */
     int[] find(String name, int line, int column) {
         for (Token t : names) {
-            boolean after = t.line() > line || (t.line() == line && t.column() >= column);
+            int tColumn = ManifestParser.column(source, t.line(), t.offset());
+            boolean after = t.line() > line || (t.line() == line && tColumn >= column);
             if (after && t.text().equals(name)) {
-                return new int[] {t.line(), t.column()};
+                return new int[] {t.line(), tColumn};
             }
         }
         return null;

@@ -26,7 +26,11 @@ public final class MapTable {
         for (MapUnit u : map.units()) {
             width = Math.max(width, u.path().length());
         }
-        String row = "%-" + width + "s  %-8s %9s %6s  %s%n";
+        int kindWidth = 8;
+        for (MapItem i : map.shared()) {
+            kindWidth = Math.max(kindWidth, i.kind().label().length());
+        }
+        String row = "%-" + width + "s  %-" + kindWidth + "s %9s %6s  %s%n";
         b.append(String.format(Locale.ROOT, row, map.kind() == MapKind.ROMFS ? "path" : "module", "kind", "bytes", "%",
                 map.kind() == MapKind.ROMFS ? "" : "functions, new qstrs"));
         for (MapUnit u : map.units()) {

@@ -3,6 +3,7 @@ package freezer.image.frozenc;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import freezer.image.manifest.ManifestEntry;
+import freezer.image.manifest.MpyToolFlags;
 import freezer.testkit.HexDiff;
 import freezer.testkit.KnownFailures;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +40,7 @@ class FrozenCGoldenTest {
                 Path expected = dir.resolve("expected").resolve(v.getKey()).resolve("frozen_content.c");
                 String id = project + "/" + v.getKey();
                 tests.add(KNOWN.test(id, id, () -> check(project, GoldenFreeze.Firmware.UNIX,
-                        MpyToolOptions.parse(v.getValue()), expected)));
+                        MpyToolOptions.of(MpyToolFlags.parse(v.getValue())), expected)));
             }
         }
         tests.add(KNOWN.listCheck());

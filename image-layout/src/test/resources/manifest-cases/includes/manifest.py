@@ -1,0 +1,5 @@
+module("top1.py")
+include(["sub", "parts/manifest.py"], flavour="big")
+include("sub/manifest.py")
+include("$(OTHER)")
+module("top2.py")

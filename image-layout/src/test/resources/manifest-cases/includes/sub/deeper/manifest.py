@@ -1,0 +1,2 @@
+module("d1.py")
+include("../../parts")

@@ -1,0 +1,7 @@
+package("pkg", base_path="src")
+package("pkg/sub", base_path="src", opt=2)
+package("pkg", files=["core.py", "sub/leaf.py"], base_path="src")
+package("pkg2", files=("__init__.py", "pre.mpy", "m.py"))
+package("", files=["one.py"], base_path="flat")
+package("flat", ["two.py"])
+package("./pkg2")

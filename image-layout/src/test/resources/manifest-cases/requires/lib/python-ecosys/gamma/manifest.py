@@ -1,0 +1,2 @@
+module("gamma.py")
+metadata(version="3.0", pypi="gamma")

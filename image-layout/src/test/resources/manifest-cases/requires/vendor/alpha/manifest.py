@@ -1,0 +1,2 @@
+metadata(version="5.0")
+module("valpha.py")

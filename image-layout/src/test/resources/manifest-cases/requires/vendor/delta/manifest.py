@@ -1,0 +1,1 @@
+module("delta.py")

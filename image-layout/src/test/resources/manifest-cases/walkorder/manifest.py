@@ -1,0 +1,3 @@
+freeze("w")
+package("w")
+freeze_as_str("w/sub")

@@ -1,0 +1,1 @@
+# The controller application: a schedule of target temperatures and the control loop.

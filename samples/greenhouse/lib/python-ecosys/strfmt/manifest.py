@@ -1,0 +1,3 @@
+metadata(description="Small string helpers.", version="0.9.0")
+
+module("strfmt.py")

@@ -1,0 +1,3 @@
+# Small string helpers.
+def stamp(n, text):
+    return "[%03d] %s" % (n, text)

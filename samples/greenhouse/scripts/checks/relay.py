@@ -1,0 +1,3 @@
+# A nested script frozen as text: `import checks.relay`.
+def run():
+    return "relay check ok"

@@ -1,0 +1,4 @@
+# Frozen as source text: run with `import selftest` on the device.
+import pins
+
+print("selftest:", pins.describe())
