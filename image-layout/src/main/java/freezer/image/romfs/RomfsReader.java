@@ -44,7 +44,7 @@ public final class RomfsReader {
             throw new RomfsFormatException(0, String.format("not a ROMFS image: it starts %02x %02x %02x, not d2 cd 31",
                     image[0] & 0xff, image[1] & 0xff, image[2] & 0xff));
         }
-        Cursor c = new Cursor(image, MAGIC.length, image.length);
+        Cursor c = new Cursor(image, MAGIC.length, image.length, "the file");
         int padding = 0;
         while (c.pos < image.length && (image[c.pos] & 0xff) == Varuint.PAD) {
             padding++;
@@ -66,7 +66,7 @@ public final class RomfsReader {
     /** Reads the records in [from, to) as a directory's entries; returns the bytes of other records. */
     private long readEntries(int from, int to, int depth, String prefix) throws RomfsFormatException {
         long other = 0;
-        Cursor c = new Cursor(image, from, to);
+        Cursor c = new Cursor(image, from, to, depth == 0 ? "the image" : "its directory");
         while (!c.atEnd()) {
             Record r = c.record("a directory entry");
             if (r.kind == RecordKind.DIRECTORY || r.kind == RecordKind.FILE) {
@@ -79,7 +79,7 @@ public final class RomfsReader {
     }
 
     private void readEntry(Record r, int depth, String prefix) throws RomfsFormatException {
-        Cursor c = new Cursor(image, r.payloadStart, r.payloadEnd);
+        Cursor c = new Cursor(image, r.payloadStart, r.payloadEnd, "its record");
         String what = r.kind == RecordKind.FILE ? "file" : "directory";
         long nameLength = c.varuint("the " + what + "'s name length");
         if (nameLength > c.remaining()) {
@@ -125,7 +125,7 @@ public final class RomfsReader {
                 dataSize = d.payloadEnd - d.payloadStart;
                 dataHeader = d.payloadStart - d.start;
             } else {
-                Cursor p = new Cursor(image, d.payloadStart, d.payloadEnd);
+                Cursor p = new Cursor(image, d.payloadStart, d.payloadEnd, "its record");
                 dataSize = p.varuint("the size in a data pointer");
                 long offset = p.varuint("the offset in a data pointer");
                 if (offset > bodySize || dataSize > bodySize - offset) {
@@ -155,12 +155,15 @@ public final class RomfsReader {
     private static final class Cursor {
         private final byte[] data;
         private final int end;
+        private final String within;
         private int pos;
 
-        Cursor(byte[] data, int pos, int end) {
+        /** @param within what [pos, end) is, for messages ("the image", "its record") */
+        Cursor(byte[] data, int pos, int end, String within) {
             this.data = data;
             this.pos = pos;
             this.end = end;
+            this.within = within;
         }
 
         boolean atEnd() {
@@ -178,7 +181,7 @@ public final class RomfsReader {
             while (true) {
                 if (pos >= end) {
                     throw new RomfsFormatException(start, "truncated: " + what + " runs past the end of "
-                            + (end == data.length ? "the image" : "its record") + " at offset " + end);
+                            + within + " at offset " + end);
                 }
                 int b = data[pos++] & 0xff;
                 value = (value << 7) | (b & 0x7f);
@@ -198,7 +201,7 @@ public final class RomfsReader {
             if (length > remaining()) {
                 throw new RomfsFormatException(start, "truncated: a record of kind " + code + " (" + what + ") says "
                         + length + " bytes but " + remaining() + " are left in "
-                        + (end == data.length ? "the image" : "the record around it"));
+                        + within);
             }
             RecordKind kind = RecordKind.of(code);
             if (kind == RecordKind.UNUSED) {
