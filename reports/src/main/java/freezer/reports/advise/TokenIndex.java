@@ -28,6 +28,28 @@ final class TokenIndex {
             offsets.add(text.spells(t.offset(), spelling(t)) ? t.offset() : -1);
             lex.next();
         }
+        forgetFStringExpressions();
+    }
+
+    /**
+     * The lexer turns {@code f"{x}"} into {@code "{}".format(x)}: the expressions' tokens point
+     * into the string literal. An edit there could change what the program prints ({@code
+     * f"{x=}"} prints the expression's own text), so those tokens get no offset, and the names
+     * in them are never edited. The injected call is recognised by its {@code format}, which
+     * the source does not spell where the lexer placed it.
+     */
+    private void forgetFStringExpressions() {
+        for (int i = 2; i + 1 < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (t.kind() == TokenKind.NAME && t.text().equals("format") && offsets.get(i) < 0
+                    && tokens.get(i - 1).kind() == TokenKind.DEL_PERIOD && tokens.get(i - 2).kind() == TokenKind.STRING
+                    && tokens.get(i + 1).kind() == TokenKind.DEL_PAREN_OPEN) {
+                int close = closing(i + 1);
+                for (int k = i + 1; k <= (close < 0 ? tokens.size() - 1 : close); k++) {
+                    offsets.set(k, -1);
+                }
+            }
+        }
     }
 
     /** A byte offset as freezer prints positions: line and column in characters (freezer.core.SourcePosition). */
