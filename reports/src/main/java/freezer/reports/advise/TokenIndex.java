@@ -32,17 +32,21 @@ final class TokenIndex {
     }
 
     /**
-     * The lexer turns {@code f"{x}"} into {@code "{}".format(x)}: the expressions' tokens point
+     * The lexer turns {@code f"{x}"} into {@code "{}".format(x)} (and a t-string into a call of
+     * {@code __template__}): the expressions' tokens point
      * into the string literal. An edit there could change what the program prints ({@code
      * f"{x=}"} prints the expression's own text), so those tokens get no offset, and the names
      * in them are never edited. The injected call is recognised by its {@code format}, which
      * the source does not spell where the lexer placed it.
      */
     private void forgetFStringExpressions() {
-        for (int i = 2; i + 1 < tokens.size(); i++) {
+        for (int i = 0; i + 1 < tokens.size(); i++) {
             Token t = tokens.get(i);
-            if (t.kind() == TokenKind.NAME && t.text().equals("format") && offsets.get(i) < 0
-                    && tokens.get(i - 1).kind() == TokenKind.DEL_PERIOD && tokens.get(i - 2).kind() == TokenKind.STRING
+            boolean format = i >= 2 && t.text().equals("format") && tokens.get(i - 1).kind() == TokenKind.DEL_PERIOD
+                    && tokens.get(i - 2).kind() == TokenKind.STRING;
+            // a t-string becomes __template__(...), which keeps each expression's text too
+            boolean template = t.text().equals("__template__");
+            if (t.kind() == TokenKind.NAME && (format || template) && offsets.get(i) < 0
                     && tokens.get(i + 1).kind() == TokenKind.DEL_PAREN_OPEN) {
                 int close = closing(i + 1);
                 for (int k = i + 1; k <= (close < 0 ? tokens.size() - 1 : close); k++) {

@@ -190,6 +190,7 @@ class AdviceRulesTest {
     void namesInsideFStringsAreNeverRenamed() {
         // f"{n=}" prints the expression's own text: a rename would change the output
         none(FindingKind.CONST, "n = 7\nprint(f\"{n=}\")\n");
+        none(FindingKind.CONST, "n = 7\nprint(t\"{n}\")\n");
         String plain = "n = 7\nprint(n, '{n}'.format(n=n))\n";
         assertThat(findings(List.of(module("m", plain)), FindingKind.CONST)).isEmpty();
         assertThat(only(FindingKind.CONST, "n = 7\nprint(n, '{}'.format(n))\n").suggestion()).isEqualTo("_n = const(7)");
