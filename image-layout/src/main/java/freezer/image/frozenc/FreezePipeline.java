@@ -106,7 +106,8 @@ public final class FreezePipeline {
 
     public static Result run(Request request, BatchCompiler batch, ModuleCache cache) throws FreezeException {
         List<FrozenStr> strs = new ArrayList<>();
-        List<Object> slots = new ArrayList<>();
+        // each .mpy module in manifest order: ready (prebuilt or cached), or the index of its compile job
+        List<Slot> slots = new ArrayList<>();
         List<CompileJob> jobs = new ArrayList<>();
         List<String> jobKeys = new ArrayList<>();
         List<ManifestEntry> jobEntries = new ArrayList<>();
@@ -114,16 +115,16 @@ public final class FreezePipeline {
         for (ManifestEntry e : request.entries()) {
             switch (e.kind()) {
                 case STR -> strs.add(new FrozenStr(e.target(), read(e), e.source().toString()));
-                case MPY -> slots.add(prebuilt(e));
+                case MPY -> slots.add(new Slot(prebuilt(e), -1));
                 case COMPILE -> {
                     CompileJob job = job(request, e);
                     String key = key(request, e, job);
                     keys.add(key);
                     CompiledModule cached = cache.get(key);
                     if (cached != null) {
-                        slots.add(mpy(request, e, cached));
+                        slots.add(new Slot(mpy(request, e, cached), -1));
                     } else {
-                        slots.add(jobs.size());
+                        slots.add(new Slot(null, jobs.size()));
                         jobs.add(job);
                         jobKeys.add(key);
                         jobEntries.add(e);
@@ -149,17 +150,21 @@ public final class FreezePipeline {
             compiled.add(e.target());
         }
         List<FrozenMpy> modules = new ArrayList<>();
-        for (Object slot : slots) {
-            if (slot instanceof Integer i) {
-                CompiledModule m = ((CompileResult.Compiled) results.get(i)).module();
-                modules.add(mpy(request, jobEntries.get(i), m));
+        for (Slot slot : slots) {
+            if (slot.ready() != null) {
+                modules.add(slot.ready());
             } else {
-                modules.add((FrozenMpy) slot);
+                CompiledModule m = ((CompileResult.Compiled) results.get(slot.job())).module();
+                modules.add(mpy(request, jobEntries.get(slot.job()), m));
             }
         }
         FreezeInput input = new FreezeInput(strs, modules, request.firmware(), request.options(),
                 request.singlePrecision());
         return new Result(FrozenCWriter.write(input), compiled, keys);
+    }
+
+    /** A module of the output: already in hand, or the result of compile job {@code job}. */
+    private record Slot(FrozenMpy ready, int job) {
     }
 
     private static FrozenMpy mpy(Request request, ManifestEntry e, CompiledModule m) {
