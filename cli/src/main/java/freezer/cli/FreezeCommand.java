@@ -28,21 +28,70 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Unmatched;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code freezer freeze}: a drop-in for tools/makemanifest.py (MicroPython v1.28.0). Resolves the
  * manifests, compiles what changed on all cores, writes frozen_content.c byte for byte as
  * makemanifest.py and mpy-tool.py do, and says where the flash went (docs/freeze.md).
  */
-@Command(name = "freeze", description = {"Freeze a manifest into frozen_content.c, as tools/makemanifest.py does,"
-    + " with a memory map and size budgets (docs/freeze.md)."})
+@Command(name = "freeze", description = {"Freeze manifests into frozen_content.c, byte for byte as MicroPython"
+    + " v1.28.0's tools/makemanifest.py and mpy-tool.py -f write it, with a content-hash cache, a memory map and size"
+    + " budgets (docs/freeze.md). Takes makemanifest.py's command line, read as its argparse reads it."},
+        footer = {"", "Exit status: 0 done, 1 an error (nothing written), 2 bad usage, 3 over a budget (the C not"
+            + " written)."})
 public final class FreezeCommand implements Callable<Integer> {
     static final int OVER_BUDGET = 3;
     private static final String HEADER_IN_BUILD = "genhdr/qstrdefs.preprocessed.h";
 
-    @Unmatched
-    private List<String> arguments = new ArrayList<>();
+    // The options as help, man pages and completion show them. Main hands freeze its arguments
+    // before picocli parses anything; MakeManifestArgs reads them as makemanifest.py's argparse does.
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "The frozen_content.c to write"
+            + " (without it nothing is written: the map and the budgets only).")
+    private String output;
+    @Option(names = {"-b", "--build-dir"}, paramLabel = "DIR", description = "The build folder: its"
+            + " genhdr/qstrdefs.preprocessed.h is the firmware's qstr header, the cache lives in DIR/freezer-cache.")
+    private String buildDir;
+    @Option(names = {"-f", "--mpy-cross-flags"}, paramLabel = "FLAGS", description = "mpy-cross options for every"
+            + " compiled module (-f-march=armv7m).")
+    private String mpyCrossFlags;
+    @Option(names = {"-v", "--var"}, paramLabel = "NAME=VALUE", description = "A path variable for $(NAME) in"
+            + " manifests (repeatable).")
+    private List<String> vars;
+    @Option(names = "--mpy-tool-flags", paramLabel = "FLAGS", description = "-mlongint-impl none|longlong|mpz,"
+            + " -mmpz-dig-size 8|16|32.")
+    private String mpyToolFlags;
+    @Option(names = {"-q", "--qstr-header"}, paramLabel = "FILE", description = "The firmware's"
+            + " qstrdefs.preprocessed.h (instead of the build folder's).")
+    private String qstrHeader;
+    @Option(names = "--target", paramLabel = "NAME", description = "unix-x64 (default) or qemu-armv7m: the"
+            + " firmware the map's sizes and some warnings are for.")
+    private String target;
+    @Option(names = "--word-size", paramLabel = "4|8", description = "The target's pointer size.")
+    private String wordSize;
+    @Option(names = "--float-size", paramLabel = "0|4|8", description = "The target's mp_float_t size.")
+    private String floatSize;
+    @Option(names = "--obj-repr", paramLabel = "A|B|C|D", description = "The target's MICROPY_OBJ_REPR.")
+    private String objRepr;
+    @Option(names = "--persistent-code-save", paramLabel = "0|1", description = "Whether raw-code structures carry"
+            + " MICROPY_PERSISTENT_CODE_SAVE's fields.")
+    private String persistentCodeSave;
+    @Option(names = "--map", paramLabel = "FILE.json|-", description = "Write the memory map as JSON"
+            + " (docs/map.md), or - for a table on standard output.")
+    private String map;
+    @Option(names = "--max-rom", paramLabel = "BYTES", description = "The budget of the whole freeze; over it,"
+            + " exit status 3.")
+    private String maxRom;
+    @Option(names = "--strict", description = "Make every warning about C upstream writes broken an error.")
+    private boolean strict;
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Compile on N threads (default: one per"
+            + " processor).")
+    private String jobs;
+    @Parameters(paramLabel = "MANIFEST", description = "manifest.py files, JSON manifests (.json), or manifest code.")
+    private List<String> manifests;
 
     private final StdStreams io;
 
@@ -54,10 +103,10 @@ public final class FreezeCommand implements Callable<Integer> {
         this.io = io;
     }
 
-    /** Through picocli (Main sends {@code freeze} straight to {@link #run}). */
+    /** Only reached through picocli for help: Main sends {@code freeze} straight to {@link #run}. */
     @Override
     public Integer call() {
-        return run(arguments, io);
+        return run(manifests == null ? List.of() : manifests, io);
     }
 
     /** Runs {@code freezer freeze ARGS}; returns the exit status. */
@@ -69,8 +118,8 @@ public final class FreezeCommand implements Callable<Integer> {
             return usage(io, e.getMessage());
         }
         if (a.help()) {
-            io.out().println(MakeManifestArgs.USAGE);
-            io.out().println("See docs/freeze.md for every option.");
+            Main.commandLine(io, ModuleCompiler.MPY_CROSS).getSubcommands().get("freeze").usage(io.out());
+            io.out().flush();
             return Main.OK;
         }
         FreezeSettings s;
