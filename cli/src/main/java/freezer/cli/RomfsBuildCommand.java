@@ -111,6 +111,9 @@ final class RomfsBuildCommand implements Callable<Integer> {
     @CommandLine.ParentCommand
     private RomfsCommand parent;
 
+    /** The manifests being evaluated, for the excerpt under a manifest error. */
+    private List<ManifestInput> manifestInputs = List.of();
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -144,7 +147,7 @@ final class RomfsBuildCommand implements Callable<Integer> {
         try {
             tree = source(cl, options);
         } catch (ManifestError e) {
-            io.err().println(e);
+            ManifestErrorReport.print(io.err(), e, manifestInputs);
             io.err().println("freezer romfs: no image written");
             io.err().flush();
             return Main.FAILED;
@@ -239,6 +242,7 @@ final class RomfsBuildCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             throw new CommandLine.ParameterException(cl, "--var: " + e.getMessage());
         }
+        manifestInputs = inputs;
         Manifest manifest = new ManifestEvaluator(variables, cwd).evaluate(inputs);
         return ManifestTree.of(manifest.entries(), "manifest: " + String.join(", ", manifests), options, !noMpy);
     }
