@@ -1,16 +1,19 @@
 package freezer.core.compile;
 
+import freezer.core.emit.EmitCommon;
+import freezer.core.emit.BytecodeEmitter;
+import freezer.core.emit.EmitOption;
+import freezer.core.emit.Pass;
+import freezer.core.emit.Emitter;
 import freezer.core.ByteStrings;
 import freezer.core.CompileError;
 import freezer.core.CompileOptions;
 import freezer.core.ErrorType;
 import freezer.core.NativeArch;
 import freezer.core.lexer.TokenKind;
-import freezer.core.mpy.BytecodeFunction;
 import freezer.core.mpy.CompiledModule;
 import freezer.core.mpy.ConstObject;
 import freezer.core.mpy.MpyHeader;
-import freezer.core.mpy.RawCode;
 import freezer.core.num.FloatFormat;
 import freezer.core.parse.ConstNode;
 import freezer.core.parse.ConstValue;
@@ -219,7 +222,7 @@ public final class Compiler {
             constants.add(toConstObject(c));
         }
         return new CompiledModule(MpyHeader.bytecode(options.smallIntBits(), archFlags()), common.qstrTable(),
-                constants, toRawCode(module.code));
+                constants, module.code.toRawCode());
     }
 
     private long archFlags() {
@@ -233,14 +236,6 @@ public final class Compiler {
             case VIPER -> EmitOption.VIPER;
             default -> EmitOption.NONE;
         };
-    }
-
-    private static RawCode toRawCode(CodeHolder h) {
-        List<RawCode> children = new ArrayList<>();
-        for (CodeHolder c : h.children) {
-            children.add(toRawCode(c));
-        }
-        return BytecodeFunction.decode(h.funData, children);
     }
 
     private static ConstObject toConstObject(ConstValue c) {

@@ -1,5 +1,7 @@
 package freezer.core.compile;
 
+import freezer.core.emit.EmitOption;
+import freezer.core.emit.Emitter;
 import freezer.core.NativeArch;
 import freezer.core.lexer.TokenKind;
 import freezer.core.parse.ParseNode;

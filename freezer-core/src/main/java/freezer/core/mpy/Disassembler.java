@@ -1,7 +1,7 @@
 package freezer.core.mpy;
 
 import freezer.core.ByteStrings;
-import freezer.core.emit.Opcode;
+import freezer.core.bytecode.Opcode;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import freezer.core.ByteStrings;
 import freezer.core.NativeArch;
-import freezer.core.emit.OperandFormat;
+import freezer.core.bytecode.OperandFormat;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
