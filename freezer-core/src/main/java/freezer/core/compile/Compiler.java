@@ -5,6 +5,8 @@ import freezer.core.emit.BytecodeEmitter;
 import freezer.core.emit.EmitOption;
 import freezer.core.emit.Pass;
 import freezer.core.emit.Emitter;
+import freezer.core.emit.EmitException;
+import freezer.core.emit.ErrorSlot;
 import freezer.core.ByteStrings;
 import freezer.core.CompileError;
 import freezer.core.CompileOptions;
@@ -74,6 +76,14 @@ public final class Compiler {
     private String errorMessage;
     private int errorLine;
     private int errorColumn;
+    /** The emitters' way to record an error that replaces any before it (compile.c's error slot). */
+    final ErrorSlot errorSlot = (type, message) -> {
+        errorType = type;
+        errorMessage = message;
+    };
+    /** The last node with a line that the compiler began, for errors raised inside the emitters. */
+    private ParseNode currentNode;
+    private MachineCode machineCode;
 
     private Compiler(CompileOptions options, String sourceName, InternedStrings interned) {
         this.options = options;
@@ -169,11 +179,15 @@ public final class Compiler {
             int maxLabels = 0;
             for (int i = 0; i < scopes.size() && errorMessage == null; i++) {
                 Scope s = scopes.get(i);
-                compileScope(s, Pass.SCOPE);
-                // names only read so far may belong to an enclosing function
-                for (IdInfo id : new ArrayList<>(s.ids)) {
-                    if (id.kind == IdKind.GLOBAL_IMPLICIT) {
-                        s.checkToCloseOver(id);
+                if (s.emitOption == EmitOption.ASM) {
+                    new InlineAsmCompiler(this, null).compileScope(s, Pass.SCOPE);
+                } else {
+                    compileScope(s, Pass.SCOPE);
+                    // names only read so far may belong to an enclosing function
+                    for (IdInfo id : new ArrayList<>(s.ids)) {
+                        if (id.kind == IdKind.GLOBAL_IMPLICIT) {
+                            s.checkToCloseOver(id);
+                        }
                     }
                 }
                 maxLabels = Math.max(maxLabels, nextLabel);
@@ -182,18 +196,23 @@ public final class Compiler {
                 scopes.get(i).computeThings();
             }
             bytecode.setMaxLabels(maxLabels);
+            machineCode = new MachineCode(this, maxLabels);
 
             for (int i = 0; i < scopes.size() && errorMessage == null; i++) {
                 Scope s = scopes.get(i);
-                if (s.emitOption == EmitOption.NATIVE_PYTHON || s.emitOption == EmitOption.VIPER
-                        || s.emitOption == EmitOption.ASM) {
-                    scopeCur = s;
-                    setError(ErrorType.NotImplementedError,
-                            "freezer cannot emit native, viper or inline-assembler code yet (-march="
-                                    + options.arch().marchName() + ")", s.node);
-                    break;
+                if (s.emitOption == EmitOption.ASM) {
+                    machineCode.compileInlineAsm(s);
+                    continue;
                 }
-                emit = bytecode;
+                if (s.emitOption.isNative()) {
+                    emit = machineCode.nativeEmitter(s);
+                    if (emit == null) {
+                        // compile.c's emit_finished: no emitter for this architecture
+                        break;
+                    }
+                } else {
+                    emit = bytecode;
+                }
                 compileScope(s, Pass.STACK_SIZE);
                 if (errorMessage == null) {
                     compileScope(s, Pass.CODE_SIZE);
@@ -207,6 +226,8 @@ public final class Compiler {
         } catch (BytecodeEmitter.BytecodeOverflow e) {
             throw CompileError.withoutLine(ErrorType.RuntimeError, "bytecode overflow", sourceName,
                     ParseNodes.line(scopeCur.node), ParseNodes.column(scopeCur.node));
+        } catch (EmitException e) {
+            throw emitError(e);
         }
 
         if (errorMessage != null) {
@@ -221,8 +242,25 @@ public final class Compiler {
         for (ConstValue c : common.constants()) {
             constants.add(toConstObject(c));
         }
-        return new CompiledModule(MpyHeader.bytecode(options.smallIntBits(), archFlags()), common.qstrTable(),
-                constants, module.code.toRawCode());
+        MpyHeader header = machineCode != null && machineCode.used()
+                ? new MpyHeader(MpyHeader.VERSION, MpyHeader.SUB_VERSION, options.arch(), options.smallIntBits(),
+                        archFlags())
+                : MpyHeader.bytecode(options.smallIntBits(), archFlags());
+        return new CompiledModule(header, common.qstrTable(), constants, module.code.toRawCode());
+    }
+
+    /**
+     * An emitter gave up: an error mpy-cross raises without a line, or one freezer reports where
+     * mpy-cross would crash, at the construct being compiled.
+     */
+    private CompileError emitError(EmitException e) {
+        ParseNode at = currentNode != null ? currentNode : scopeCur.node;
+        if (e.isAbort()) {
+            return CompileError.at(e.type(), e.getMessage(), sourceName, ParseNodes.line(at), ParseNodes.column(at),
+                    ByteStrings.toText(scopeCur.simpleName));
+        }
+        return CompileError.withoutLine(e.type(), e.getMessage(), sourceName, ParseNodes.line(at),
+                ParseNodes.column(at));
     }
 
     private long archFlags() {
@@ -261,6 +299,7 @@ public final class Compiler {
             case FALSE -> ConstObject.Singleton.FALSE;
             case TRUE -> ConstObject.Singleton.TRUE;
             case ELLIPSIS -> ConstObject.Singleton.ELLIPSIS;
+            case FUN_TABLE -> ConstObject.Singleton.FUN_TABLE;
         };
     }
 
@@ -279,6 +318,8 @@ public final class Compiler {
         nextLabel = 0;
         common.startPass(p);
         emit.startPass(p, scope);
+        // the native emitter's start_pass uses 6 labels
+        reserveLabelsForNative(6);
         if (p == Pass.SCOPE) {
             scope.stackSize = 0;
             scope.excStackSize = 0;
@@ -293,6 +334,17 @@ public final class Compiler {
 
     int nextLabel() {
         return nextLabel++;
+    }
+
+    /**
+     * compile.c reserve_labels_for_native: skips labels the native emitter takes from the
+     * compiler's count after some emit calls (every scope not explicitly bytecode does this,
+     * which only moves label numbers about for the bytecode emitter).
+     */
+    void reserveLabelsForNative(int n) {
+        if (scopeCur.emitOption != EmitOption.BYTECODE) {
+            nextLabel += n;
+        }
     }
 
     boolean scopePass() {
@@ -316,6 +368,12 @@ public final class Compiler {
             errorMessage = message;
             setErrorLine(pn);
         }
+    }
+
+    /** Sets the error's line whatever it was (compile_scope_inline_asm does so). */
+    void forceErrorLine(ParseNode pn) {
+        errorLine = ParseNodes.line(pn);
+        errorColumn = ParseNodes.column(pn);
     }
 
     /** compile.c compile_error_set_line: the first node with a line gives the error its line. */
@@ -344,10 +402,12 @@ public final class Compiler {
                 emit.loadConstTok(t.kind());
             }
         } else if (pn instanceof ConstNode c) {
+            currentNode = c;
             emit.setSourceLine(c.line());
             emit.loadConstObj(c.value());
         } else {
             RuleNode r = (RuleNode) pn;
+            currentNode = r;
             emit.setSourceLine(r.line());
             Consumer<RuleNode> f = dispatch.get(r.rule());
             if (f == null) {
@@ -441,6 +501,7 @@ public final class Compiler {
     void decreaseExceptLevel() {
         curExceptLevel--;
         emit.endFinally();
+        reserveLabelsForNative(1);
     }
 
     /**

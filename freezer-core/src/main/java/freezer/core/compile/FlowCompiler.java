@@ -360,6 +360,8 @@ final class FlowCompiler {
         }
         withItems(items, i + 1, body);
         emit.withCleanup(end);
+        // native's with_cleanup uses 3 labels
+        c.reserveLabelsForNative(3);
         c.decreaseExceptLevel();
     }
 

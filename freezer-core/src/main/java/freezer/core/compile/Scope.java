@@ -2,6 +2,7 @@ package freezer.core.compile;
 
 import freezer.core.emit.CodeHolder;
 import freezer.core.emit.EmitOption;
+import freezer.core.emit.VType;
 import freezer.core.parse.ParseNode;
 import freezer.core.parse.RuleNode;
 import java.util.ArrayList;
@@ -27,6 +28,8 @@ public final class Scope {
     public static final int FLAG_REFGLOBALS = 0x10;
     /** The function loads objects from the constant table (only the native emitter asks). */
     public static final int FLAG_HASCONSTS = 0x20;
+    /** The native types from which a global name is a viper cast (int: bool and object are globals). */
+    private static final int VIPER_CAST_MIN_TYPE = 2;
     /** Where a viper function's return type sits in the flags (3 bits). */
     public static final int FLAG_VIPERRET_POS = 6;
 
@@ -157,6 +160,11 @@ public final class Scope {
             }
             if (kind.isFunctionLike() && id.kind == IdKind.GLOBAL_IMPLICIT) {
                 id.kind = IdKind.GLOBAL_EXPLICIT;
+            }
+            // a function that reads globals (but in viper, int, ptr8 ... are casts, not globals)
+            if (id.kind == IdKind.GLOBAL_EXPLICIT
+                    && !(emitOption == EmitOption.VIPER && VType.nativeTypeOf(id.name) >= VIPER_CAST_MIN_TYPE)) {
+                flags |= FLAG_REFGLOBALS;
             }
             if (id.kind == IdKind.LOCAL || id.isParam()) {
                 id.localNum = numLocals++;
