@@ -254,7 +254,7 @@ public final class Compiler {
      * mpy-cross would crash, at the construct being compiled.
      */
     private CompileError emitError(EmitException e) {
-        ParseNode at = currentNode != null ? currentNode : scopeCur.node;
+        ParseNode at = currentNode != null && !e.atScope() ? currentNode : scopeCur.node;
         if (e.isAbort()) {
             return CompileError.at(e.type(), e.getMessage(), sourceName, ParseNodes.line(at), ParseNodes.column(at),
                     ByteStrings.toText(scopeCur.simpleName));

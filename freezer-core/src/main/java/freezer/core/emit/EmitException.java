@@ -20,16 +20,18 @@ public final class EmitException extends RuntimeException {
 
     private final ErrorType type;
     private final boolean abort;
+    private final boolean atScope;
 
-    private EmitException(ErrorType type, String message, boolean abort) {
+    private EmitException(ErrorType type, String message, boolean abort, boolean atScope) {
         super(message, null, false, false);
         this.type = type;
         this.abort = abort;
+        this.atScope = atScope;
     }
 
     /** An error mpy-cross raises from inside the emitter, reported without a line. */
     public static EmitException raised(ErrorType type, String message) {
-        return new EmitException(type, message, false);
+        return new EmitException(type, message, false, false);
     }
 
     /**
@@ -37,7 +39,12 @@ public final class EmitException extends RuntimeException {
      * NotImplementedError naming the construct.
      */
     public static EmitException abort(String construct) {
-        return new EmitException(ErrorType.NotImplementedError, construct, true);
+        return new EmitException(ErrorType.NotImplementedError, construct, true, false);
+    }
+
+    /** As {@link #abort}, for a construct that is the scope itself (a class body): its line is the scope's. */
+    public static EmitException abortAtScope(String construct) {
+        return new EmitException(ErrorType.NotImplementedError, construct, true, true);
     }
 
     public ErrorType type() {
@@ -47,5 +54,10 @@ public final class EmitException extends RuntimeException {
     /** Whether mpy-cross would have crashed here (the error then takes the construct's line). */
     public boolean isAbort() {
         return abort;
+    }
+
+    /** Whether the error belongs at the start of the scope being emitted rather than at the last node compiled. */
+    public boolean atScope() {
+        return atScope;
     }
 }

@@ -757,7 +757,11 @@ public final class NativeEmitter implements Emitter {
     @Override
     public void storeGlobal(String name, boolean explicit) {
         if (!explicit) {
-            requireObject(stack.pop(regs.arg2()), "storing a native value as a name");
+            VType vtype = stack.pop(regs.arg2());
+            if (vtype != VType.PYOBJ && scope.kind() == ScopeKind.CLASS) {
+                throw EmitException.abortAtScope("a class body in viper code");
+            }
+            requireObject(vtype, "storing a native value as a name");
         } else {
             VType vtype = stack.peekVtype(0);
             if (vtype == VType.PYOBJ) {
