@@ -46,6 +46,10 @@ final class CompileCommand implements Callable<Integer> {
         MpyCrossFlags flags;
         try {
             flags = MpyCrossFlags.parse(args, VALUE_OPTIONS, SWITCHES);
+        } catch (MpyCrossFlags.HostArchitectureUnknown e) {
+            io.err().println("freezer compile: " + e.getMessage());
+            io.err().flush();
+            return Main.FAILED;
         } catch (MpyCrossFlags.UsageException e) {
             return usage(e.getMessage());
         }
@@ -104,7 +108,8 @@ final class CompileCommand implements Callable<Integer> {
               -msmall-int-bits=N    bits of an int stored inline in the bytecode (default 31)
               -march=ARCH           native target: x86, x64, armv6, armv6m, armv7m, armv7em,
                                     armv7emsp, armv7emdp, xtensa, xtensawin, rv32imc, rv64imc,
-                                    host, debug
+                                    host (x64 on x86-64, x86 on 32-bit x86), debug (not
+                                    supported for native code: upstream's text trace)
               -march-flags=FLAGS    arch flags (rv32imc: a number, or zba,zcmp)
               -X emit=EMIT          default emitter: bytecode, native, viper (native and viper
                                     need -march)

@@ -1,17 +1,17 @@
 package freezer.core.compile;
 
-import freezer.core.emit.EmitCommon;
-import freezer.core.emit.BytecodeEmitter;
-import freezer.core.emit.EmitOption;
-import freezer.core.emit.Pass;
-import freezer.core.emit.Emitter;
-import freezer.core.emit.EmitException;
-import freezer.core.emit.ErrorSlot;
 import freezer.core.ByteStrings;
 import freezer.core.CompileError;
 import freezer.core.CompileOptions;
 import freezer.core.ErrorType;
 import freezer.core.NativeArch;
+import freezer.core.emit.BytecodeEmitter;
+import freezer.core.emit.EmitCommon;
+import freezer.core.emit.EmitException;
+import freezer.core.emit.EmitOption;
+import freezer.core.emit.Emitter;
+import freezer.core.emit.ErrorSlot;
+import freezer.core.emit.Pass;
 import freezer.core.lexer.TokenKind;
 import freezer.core.mpy.CompiledModule;
 import freezer.core.mpy.ConstObject;

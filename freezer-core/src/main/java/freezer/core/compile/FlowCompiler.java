@@ -1,8 +1,8 @@
 package freezer.core.compile;
 
+import freezer.core.bytecode.BinaryOp;
 import freezer.core.emit.BytecodeEmitter;
 import freezer.core.emit.Emitter;
-import freezer.core.bytecode.BinaryOp;
 import freezer.core.lexer.TokenKind;
 import freezer.core.parse.ParseNode;
 import freezer.core.parse.ParseNodes;

@@ -1,9 +1,9 @@
 package freezer.core.compile;
 
+import freezer.core.ErrorType;
 import freezer.core.emit.EmitOption;
 import freezer.core.emit.Emitter;
-import freezer.core.ErrorType;
-import freezer.core.NativeArch;
+import freezer.core.emit.NativeTarget;
 import freezer.core.emit.VType;
 import freezer.core.lexer.TokenKind;
 import freezer.core.parse.ParseNode;
@@ -486,17 +486,13 @@ final class FunctionCompiler {
         return chosen;
     }
 
-    /** Whether mpy-cross has an emitter of this kind for the -march target. */
+    /** Whether mpy-cross has an emitter of this kind for the -march target (compile.c's emitter tables). */
     private boolean archSupports(EmitOption option) {
-        NativeArch arch = c.options.arch();
-        if (option == EmitOption.ASM) {
-            // inline assemblers exist for the ARM, Xtensa and RISC-V targets only
-            return switch (arch) {
-                case ARMV6, ARMV6M, ARMV7M, ARMV7EM, ARMV7EMSP, ARMV7EMDP, XTENSA, XTENSAWIN, RV32IMC -> true;
-                default -> false;
-            };
+        NativeTarget target = NativeTarget.of(c.options.arch());
+        if (target == null) {
+            return false;
         }
-        return arch != NativeArch.NONE && arch != NativeArch.RV64IMC;
+        return option == EmitOption.ASM ? target.hasInlineAssembler() : target.hasNativeEmitter();
     }
 
     // Comprehensions.

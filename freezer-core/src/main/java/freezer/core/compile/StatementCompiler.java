@@ -1,9 +1,9 @@
 package freezer.core.compile;
 
-import freezer.core.emit.Emitter;
 import freezer.core.CompileError;
 import freezer.core.ErrorType;
 import freezer.core.bytecode.BinaryOp;
+import freezer.core.emit.Emitter;
 import freezer.core.lexer.TokenKind;
 import freezer.core.parse.InternedStrings;
 import freezer.core.parse.ParseNode;

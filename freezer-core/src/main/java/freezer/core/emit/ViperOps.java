@@ -2,9 +2,9 @@ package freezer.core.emit;
 
 import freezer.core.bytecode.BinaryOp;
 import freezer.core.bytecode.UnaryOp;
-import freezer.core.emit.asm.NativeAssembler;
 import freezer.core.emit.asm.NativeAssembler.Shift;
 import freezer.core.emit.asm.NativeAssembler.Width;
+import freezer.core.emit.asm.NativeAssembler;
 import freezer.core.emit.asm.NativeRegisters;
 
 /**

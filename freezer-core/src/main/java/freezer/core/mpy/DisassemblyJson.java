@@ -143,7 +143,7 @@ public final class DisassemblyJson {
         if (rc instanceof BytecodeFunction f) {
             bytecode(m, f);
         } else {
-            byte[] code = Disassembler.machineCode(rc);
+            byte[] code = ((NativeCode) rc).machineCode();
             g.writeNumberField("size", code.length);
             g.writeStringField("machineCode", Hex.colons(code));
             if (rc instanceof NativePyFunction p) {
