@@ -3,6 +3,7 @@ package freezer.core.emit;
 import freezer.core.NativeArch;
 import freezer.core.emit.asm.NativeAssembler;
 import freezer.core.emit.asm.X64Assembler;
+import freezer.core.emit.asm.X86Assembler;
 import java.util.function.IntFunction;
 
 /**
@@ -13,7 +14,7 @@ import java.util.function.IntFunction;
  * code with a clear error.
  */
 public enum NativeTarget {
-    X86(NativeArch.X86, 6, true, false, null, null),
+    X86(NativeArch.X86, 6, true, false, X86Assembler::new, null),
     X64(NativeArch.X64, 10, true, false, X64Assembler::new, null),
     ARMV6(NativeArch.ARMV6, 16, true, true, null, null),
     ARMV6M(NativeArch.ARMV6M, 16, true, true, null, null),
