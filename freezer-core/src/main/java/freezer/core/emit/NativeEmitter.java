@@ -3,21 +3,11 @@ package freezer.core.emit;
 import freezer.core.ErrorType;
 import freezer.core.bytecode.BinaryOp;
 import freezer.core.bytecode.UnaryOp;
-import freezer.core.compile.IdInfo;
-import freezer.core.compile.IdKind;
 import freezer.core.compile.Scope;
 import freezer.core.compile.ScopeKind;
-import freezer.core.emit.asm.AsmBase;
 import freezer.core.emit.asm.NativeAssembler;
-import freezer.core.emit.asm.NativeRegisters;
 import freezer.core.lexer.TokenKind;
-import freezer.core.mpy.NativePyFunction;
-import freezer.core.mpy.Prelude;
-import freezer.core.mpy.RawCode;
-import freezer.core.mpy.Uint;
-import freezer.core.mpy.ViperFunction;
 import freezer.core.parse.ConstValue;
-import java.util.List;
 import java.util.function.IntSupplier;
 
 /**
@@ -27,68 +17,17 @@ import java.util.function.IntSupplier;
  * viper code also keeps ints, bools and pointers in machine registers, typed as it goes
  * ({@link VType}), and reports type errors as ViperTypeError.
  *
- * <p>One emitter serves every native scope of a module, as upstream's does, so a few values
- * (the prelude sizes, the generator's start offset) carry over from one scope's last pass to
- * the next scope's first: they only size the code in that first pass, never its bytes.
- *
- * <p>Frame layout, in words from the stack pointer (see emitnative.c): an nlr_buf_t, the
- * return value and exception-unwind slot when the function needs the global exception
- * handler; then the code state (mp_code_state_native_t, or only the function object and old
- * globals for viper); then the Python stack and the locals (reversed, local 0 last). Generators
- * keep their code state in the generator object instead, reached through REG_GENERATOR_STATE.
+ * <p>The work is shared out as emitnative.c's sections are: {@link NativeFrame} (the frame and
+ * the moves), {@link NativeStack} (the value stack), {@link NativeEntry} (entry code and the
+ * prelude), {@link NativeExceptions}, {@link ViperOps} (operators and subscripts) and
+ * {@link NativeCalls}; this class is the {@link Emitter} the compiler talks to, with names,
+ * stack shuffles, jumps, loops, returns and yields.
  */
-public final class NativeEmitter implements Emitter {
-    // Sizes and offsets, in words, of the runtime's structs as mpy-cross's (64-bit) host lays
-    // them out: mp_code_state_native_t, mp_obj_fun_bc_t, mp_module_context_t.
-    static final int SIZEOF_CODE_STATE = 5;
-    static final int OFFSETOF_CODE_STATE_STATE = 5;
-    static final int OFFSETOF_CODE_STATE_FUN_BC = 0;
-    static final int OFFSETOF_CODE_STATE_IP = 1;
-    static final int OFFSETOF_CODE_STATE_SP = 2;
-    static final int OFFSETOF_CODE_STATE_N_STATE = 3;
-    static final int OFFSETOF_OBJ_FUN_BC_CONTEXT = 1;
-    static final int OFFSETOF_OBJ_FUN_BC_CHILD_TABLE = 2;
-    static final int OFFSETOF_MODULE_CONTEXT_QSTR_TABLE = 2;
-    static final int OFFSETOF_MODULE_CONTEXT_OBJ_TABLE = 3;
-    static final int OFFSETOF_MODULE_CONTEXT_GLOBALS = 1;
-    /** Word index of nlr_buf_t.ret_val. */
-    static final int NLR_BUF_IDX_RET_VAL = 1;
-    /** With .mpy output, at most two registers hold locals (the third holds the qstr table). */
-    static final int MAX_REGS_FOR_LOCAL_VARS = 2;
-
-    // runtime.h mp_vm_return_kind_t
-    static final int VM_RETURN_NORMAL = 0;
-    static final int VM_RETURN_YIELD = 1;
-    static final int VM_RETURN_EXCEPTION = 2;
-    /** MP_OBJ_SENTINEL (without MICROPY_DEBUG_MP_OBJ_SENTINELS). */
-    static final long OBJ_SENTINEL = 4;
-
-    final EmitCommon common;
-    private final ErrorSlot errors;
-    /** The compiler's next label: this emitter's reserved labels start there (label_slot). */
-    private final IntSupplier labelSlot;
-    final NativeAssembler as;
-    final NativeRegisters regs;
-    /** The size of nlr_buf_t in words, as mpy-cross assumes it for the target (plus one). */
-    private final int sizeofNlrBuf;
-    final NativeStack stack = new NativeStack(this);
+public final class NativeEmitter extends NativeFrame implements Emitter {
     final NativeExceptions exc = new NativeExceptions(this);
+    private final NativeEntry entry = new NativeEntry(this);
     private final ViperOps ops = new ViperOps(this);
-
-    Pass pass;
-    Scope scope;
-    /** do_viper_types: the scope is viper code (import_name turns it off for a moment). */
-    boolean viper;
-    VType[] localVtype = new VType[0];
-    int exitLabel;
-    int codeStateStart;
-    int stackStart;
-    private int nState;
-    private int preludeOffset;
-    private int preludePtrIndex;
-    private int startOffset;
-    private int nInfo;
-    private int nCell;
+    private final NativeCalls calls = new NativeCalls(this);
 
     /**
      * @param sizeofNlrBuf nlr_buf_t in words as mpy-cross sizes it: 2 + the target's
@@ -96,499 +35,25 @@ public final class NativeEmitter implements Emitter {
      */
     public NativeEmitter(EmitCommon common, ErrorSlot errors, IntSupplier labelSlot, NativeAssembler as,
             int sizeofNlrBuf) {
-        this.common = common;
-        this.errors = errors;
-        this.labelSlot = labelSlot;
-        this.as = as;
-        this.regs = as.registers();
-        this.sizeofNlrBuf = sizeofNlrBuf;
-    }
-
-    // Frame slots (emitnative.c LOCAL_IDX_*).
-
-    int localIdxExcVal() {
-        return NLR_BUF_IDX_RET_VAL;
-    }
-
-    int localIdxExcHandlerPc() {
-        return as.nlrBufIndexOfLocal1();
-    }
-
-    int localIdxExcHandlerUnwind() {
-        return sizeofNlrBuf + 1;
-    }
-
-    int localIdxThrowVal() {
-        return sizeofNlrBuf + 2;
-    }
-
-    int localIdxRetVal() {
-        return sizeofNlrBuf;
-    }
-
-    int localIdxFunObj() {
-        return codeStateStart + OFFSETOF_CODE_STATE_FUN_BC;
-    }
-
-    int localIdxOldGlobals() {
-        return codeStateStart + OFFSETOF_CODE_STATE_IP;
-    }
-
-    int localIdxGenPc() {
-        return codeStateStart + OFFSETOF_CODE_STATE_IP;
-    }
-
-    int localIdxLocalVar(int localNum) {
-        return stackStart + nState - 1 - localNum;
-    }
-
-    // What the scope needs (emitnative.c NEED_* and CAN_USE_REGS_FOR_LOCALS).
-
-    boolean isGenerator() {
-        return (scope.flags() & Scope.FLAG_GENERATOR) != 0;
-    }
-
-    private boolean needFunObj() {
-        return scope.excStackSize() > 0 || (scope.flags() & (Scope.FLAG_REFGLOBALS | Scope.FLAG_HASCONSTS)) != 0;
-    }
-
-    boolean needGlobalExcHandler() {
-        return scope.excStackSize() > 0
-                || (scope.flags() & (Scope.FLAG_GENERATOR | Scope.FLAG_REFGLOBALS)) != 0;
-    }
-
-    private boolean needExcHandlerUnwind() {
-        return scope.excStackSize() > 0;
-    }
-
-    private boolean needThrowVal() {
-        return isGenerator();
-    }
-
-    /** Locals may live in registers only without exception handlers (an nlr jump restores registers). */
-    boolean canUseRegsForLocals() {
-        return scope.excStackSize() == 0 && !isGenerator();
-    }
-
-    int regGeneratorState() {
-        return regs.local2();
-    }
-
-    private int regQstrTable() {
-        return regs.local3();
-    }
-
-    /** reg_local_table: the registers locals 0 and 1 may live in. */
-    int regLocal(int i) {
-        return i == 0 ? regs.local1() : regs.local2();
-    }
-
-    private int regLocalLast() {
-        return regLocal(MAX_REGS_FOR_LOCAL_VARS - 1);
-    }
-
-    /** Whether local {@code localNum} lives in a register. */
-    boolean localInReg(int localNum) {
-        return localNum < MAX_REGS_FOR_LOCAL_VARS && canUseRegsForLocals();
-    }
-
-    /** The first of the labels the compiler reserved for this emitter at this point. */
-    int labelSlot() {
-        return labelSlot.getAsInt();
-    }
-
-    void viperTypeError(String message) {
-        errors.set(ErrorType.ViperTypeError, message);
-    }
-
-    /** Fails as upstream's assertion that a viper value is an object would. */
-    void requireObject(VType vtype, String construct) {
-        if (vtype != VType.PYOBJ) {
-            throw EmitException.abort(construct + " in viper code");
-        }
-    }
-
-    // Moving values between registers, frame and state (generator state lives elsewhere).
-
-    void movRegConst(int regDest, int constIndex) {
-        as.loadRegRegOffset(regDest, regs.funTable(), constIndex);
-    }
-
-    void movStateReg(int localNum, int regSrc) {
-        if (isGenerator()) {
-            as.storeRegRegOffset(regSrc, regGeneratorState(), localNum);
-        } else {
-            as.movLocalReg(localNum, regSrc);
-        }
-    }
-
-    void movRegState(int regDest, int localNum) {
-        if (isGenerator()) {
-            as.loadRegRegOffset(regDest, regGeneratorState(), localNum);
-        } else {
-            as.movRegLocal(regDest, localNum);
-        }
-    }
-
-    void movRegStateAddr(int regDest, int localNum) {
-        if (isGenerator()) {
-            as.movRegImm(regDest, (long) localNum * as.wordSize());
-            as.addRegReg(regDest, regGeneratorState());
-        } else {
-            as.movRegLocalAddr(regDest, localNum);
-        }
-    }
-
-    private void movStateImmVia(int localNum, long imm, int regTemp) {
-        as.movRegImm(regTemp, imm);
-        movStateReg(localNum, regTemp);
-    }
-
-    /** ASM_MOV_LOCAL_MP_OBJ_NULL: a frame word := NULL, from the zero register or a cleared temporary. */
-    void movLocalNull(int localNum, int regTemp) {
-        if (regs.hasZero()) {
-            as.movLocalReg(localNum, regs.zero());
-        } else {
-            as.clrReg(regTemp);
-            as.movLocalReg(localNum, regTemp);
-        }
-    }
-
-    /** REG_ZERO where there is one, else REG_TEMP0 (which the caller has just cleared). */
-    int regZero() {
-        return regs.hasZero() ? regs.zero() : regs.temp0();
-    }
-
-    /** The qstr's index, loaded from the module's qstr table (16-bit entries). */
-    private void movRegQstr(int reg, String qstr) {
-        as.loadOffset(NativeAssembler.Width.BITS16, reg, regQstrTable(), common.useQstr(qstr));
-    }
-
-    /** The qstr as an object, from the constant table. May clobber REG_TEMP0. */
-    private void movRegQstrObj(int reg, String qstr) {
-        loadRegWithObject(reg, new ConstValue.StrValue(qstr));
-    }
-
-    /** emit_load_reg_with_object: a constant object from the module's table. Clobbers REG_TEMP0. */
-    private void loadRegWithObject(int reg, ConstValue obj) {
-        scope.addFlags(Scope.FLAG_HASCONSTS);
-        int tableOff = common.useConst(obj);
-        movRegState(regs.temp0(), localIdxFunObj());
-        as.loadRegRegOffset(regs.temp0(), regs.temp0(), OFFSETOF_OBJ_FUN_BC_CONTEXT);
-        as.loadRegRegOffset(regs.temp0(), regs.temp0(), OFFSETOF_MODULE_CONTEXT_OBJ_TABLE);
-        as.loadRegRegOffset(reg, regs.temp0(), tableOff);
-    }
-
-    private void loadRegWithChild(int reg, Scope child) {
-        int tableOff = common.allocChild(child.code());
-        movRegState(regs.temp0(), localIdxFunObj());
-        as.loadRegRegOffset(regs.temp0(), regs.temp0(), OFFSETOF_OBJ_FUN_BC_CHILD_TABLE);
-        as.loadRegRegOffset(reg, regs.temp0(), tableOff);
-    }
-
-    // Calls into the runtime.
-
-    void call(RuntimeFunction f) {
-        stack.needRegAll();
-        as.callInd(f.index());
-    }
-
-    void callWithImmArg(RuntimeFunction f, long arg, int argReg) {
-        stack.needRegAll();
-        as.movRegImm(argReg, arg);
-        as.callInd(f.index());
-    }
-
-    void callWith2ImmArgs(RuntimeFunction f, long arg1, int argReg1, long arg2, int argReg2) {
-        stack.needRegAll();
-        as.movRegImm(argReg1, arg1);
-        as.movRegImm(argReg2, arg2);
-        as.callInd(f.index());
-    }
-
-    void callWithQstrArg(RuntimeFunction f, String qstr, int argReg) {
-        stack.needRegAll();
-        movRegQstr(argReg, qstr);
-        as.callInd(f.index());
+        super(common, errors, labelSlot, as, sizeofNlrBuf);
     }
 
     // Passes.
 
     @Override
     public void startPass(Pass p, Scope s) {
-        pass = p;
-        viper = s.emitOption() == EmitOption.VIPER;
-        scope = s;
-
-        if (localVtype.length < s.numLocals()) {
-            localVtype = new VType[s.numLocals()];
-        }
-        int numArgs = s.numPosArgs() + s.numKwonlyArgs();
-        if ((s.flags() & Scope.FLAG_VARARGS) != 0) {
-            numArgs++;
-        }
-        if ((s.flags() & Scope.FLAG_VARKEYWORDS) != 0) {
-            numArgs++;
-        }
-        for (int i = 0; i < numArgs; i++) {
-            localVtype[i] = VType.PYOBJ;
-        }
-        if (viper) {
-            for (IdInfo id : s.ids()) {
-                if (id.isParam()) {
-                    localVtype[id.localNum()] = VType.ofNativeType(id.viperType());
-                }
-            }
-        }
-        // locals start unbound, of a type not known yet
-        for (int i = numArgs; i < localVtype.length; i++) {
-            localVtype[i] = viper ? VType.UNBOUND : VType.PYOBJ;
-        }
-        stack.reset();
-        exc.reset();
-
-        as.startPass(p == Pass.EMIT ? AsmBase.Pass.EMIT : AsmBase.Pass.COMPUTE);
-
-        codeStateStart = 0;
-        if (needGlobalExcHandler()) {
-            // nlr_buf_t, the return value, and the throw value and unwind slots it needs
-            codeStateStart = sizeofNlrBuf + 1;
-            if (needThrowVal()) {
-                codeStateStart += 2;
-            } else if (needExcHandlerUnwind()) {
-                codeStateStart += 1;
-            }
-        }
-
-        int funTableOff = common.useConst(ConstValue.Singleton.FUN_TABLE);
-        if (viper) {
-            viperEntry(s, funTableOff);
-        } else {
-            nativeEntry(s, funTableOff);
-        }
-    }
-
-    /** A viper function's entry: arguments checked and converted to their types, into locals. */
-    private void viperEntry(Scope s, int funTableOff) {
-        nState = s.numLocals() + s.stackSize();
-        int numLocalsInRegs = 0;
-        if (canUseRegsForLocals()) {
-            numLocalsInRegs = Math.min(s.numLocals(), MAX_REGS_FOR_LOCAL_VARS);
-            // REG_LOCAL_LAST holds the argument array while the arguments are read
-            if (s.numPosArgs() >= MAX_REGS_FOR_LOCAL_VARS + 1) {
-                numLocalsInRegs--;
-            }
-        }
-        if (needGlobalExcHandler()) {
-            // the function object and the old globals
-            stackStart = codeStateStart + 2;
-        } else if ((s.flags() & Scope.FLAG_HASCONSTS) != 0) {
-            // the function object, for the constant table
-            stackStart = codeStateStart + 1;
-        } else {
-            stackStart = codeStateStart;
-        }
-
-        as.entry(stackStart + nState - numLocalsInRegs);
-        if (as.argsOnStack()) {
-            as.movArgToReg(0, regs.parentArg1());
-        }
-        loadFunTable(regs.parentArg1(), regs.funTable(), funTableOff);
-        if (needFunObj()) {
-            as.movLocalReg(localIdxFunObj(), regs.parentArg1());
-        }
-
-        // n_args in REG_ARG_1, n_kw in REG_ARG_2, the argument array in REG_LOCAL_LAST
-        if (as.argsOnStack()) {
-            as.movArgToReg(1, regs.arg1());
-            as.movArgToReg(2, regs.arg2());
-            as.movArgToReg(3, regLocalLast());
-        } else {
-            as.movRegReg(regs.arg1(), regs.parentArg2());
-            as.movRegReg(regs.arg2(), regs.parentArg3());
-            as.movRegReg(regLocalLast(), regs.parentArg4());
-        }
-
-        // the call must have exactly the positional arguments; else mp_arg_check_num_sig raises
-        int slot = labelSlot();
-        as.jumpIfRegNonzero(regs.arg2(), slot + 4, true);
-        as.movRegImm(regs.arg3(), s.numPosArgs());
-        as.jumpIfRegEq(regs.arg1(), regs.arg3(), slot + 5);
-        as.labelAssign(slot + 4);
-        as.movRegImm(regs.arg3(), funSig(s.numPosArgs(), s.numPosArgs(), false));
-        as.callInd(RuntimeFunction.ARG_CHECK_NUM_SIG.index());
-        as.labelAssign(slot + 5);
-
-        for (int i = 0; i < s.numPosArgs(); i++) {
-            int r = regs.arg1();
-            as.loadRegRegOffset(regs.arg1(), regLocalLast(), i);
-            if (localVtype[i] != VType.PYOBJ) {
-                callWithImmArg(RuntimeFunction.CONVERT_OBJ_TO_NATIVE, localVtype[i].code(), regs.arg2());
-                r = regs.ret();
-            }
-            // REG_LOCAL_LAST still points at the arguments: it takes its local last
-            if (i < MAX_REGS_FOR_LOCAL_VARS && canUseRegsForLocals()
-                    && (i != MAX_REGS_FOR_LOCAL_VARS - 1 || s.numPosArgs() == MAX_REGS_FOR_LOCAL_VARS)) {
-                as.movRegReg(regLocal(i), r);
-            } else {
-                movStateReg(localIdxLocalVar(i), r);
-            }
-        }
-        if (s.numPosArgs() >= MAX_REGS_FOR_LOCAL_VARS + 1 && canUseRegsForLocals()) {
-            as.movRegLocal(regLocalLast(), localIdxLocalVar(MAX_REGS_FOR_LOCAL_VARS - 1));
-        }
-
-        exc.globalEntry();
-    }
-
-    /** MP_OBJ_FUN_MAKE_SIG. */
-    private static long funSig(int nArgsMin, int nArgsMax, boolean takesKw) {
-        return ((long) nArgsMin << 17) | ((long) nArgsMax << 1) | (takesKw ? 1 : 0);
-    }
-
-    /**
-     * REG_FUN_TABLE := mp_fun_table and REG_QSTR_TABLE := the module's qstr table, read from the
-     * function object's module context through register {@code via}.
-     */
-    private void loadFunTable(int funObjReg, int via, int funTableOff) {
-        as.loadRegRegOffset(via, funObjReg, OFFSETOF_OBJ_FUN_BC_CONTEXT);
-        as.loadRegRegOffset(regQstrTable(), via, OFFSETOF_MODULE_CONTEXT_QSTR_TABLE);
-        as.loadRegRegOffset(via, via, OFFSETOF_MODULE_CONTEXT_OBJ_TABLE);
-        as.loadRegRegOffset(regs.funTable(), via, funTableOff);
-    }
-
-    /** A native function's entry: its code state set up by mp_setup_code_state, as bytecode's. */
-    private void nativeEntry(Scope s, int funTableOff) {
-        nState = s.numLocals() + s.stackSize();
-
-        // the first word points the runtime at the prelude (mp_obj_fun_native_get_prelude_ptr)
-        as.data(as.wordSize(), preludePtrIndex);
-
-        if (isGenerator()) {
-            as.data(as.wordSize(), startOffset);
-            as.entry(codeStateStart);
-
-            // the state is in the generator object
-            codeStateStart = 0;
-            stackStart = SIZEOF_CODE_STATE;
-
-            if (as.argsOnStack()) {
-                as.movArgToReg(0, regGeneratorState());
-            } else {
-                as.movRegReg(regGeneratorState(), regs.parentArg1());
-            }
-            // the value thrown in, for yield and yield from
-            if (as.argsOnStack()) {
-                as.movArgToReg(1, regs.parentArg2());
-            }
-            as.movLocalReg(localIdxThrowVal(), regs.parentArg2());
-
-            as.loadRegRegOffset(regs.temp0(), regGeneratorState(), localIdxFunObj());
-            loadFunTable(regs.temp0(), regs.temp0(), funTableOff);
-        } else {
-            stackStart = codeStateStart + SIZEOF_CODE_STATE;
-            as.entry(stackStart + nState);
-            if (as.argsOnStack()) {
-                as.movArgToReg(0, regs.parentArg1());
-                as.movArgToReg(1, regs.parentArg2());
-                as.movArgToReg(2, regs.parentArg3());
-                as.movArgToReg(3, regs.parentArg4());
-            }
-            loadFunTable(regs.parentArg1(), regs.funTable(), funTableOff);
-
-            as.movLocalReg(localIdxFunObj(), regs.parentArg1());
-            // n_state is a uint16_t; a word store is fine on little-endian targets
-            movStateImmVia(codeStateStart + OFFSETOF_CODE_STATE_N_STATE, nState, regs.arg1());
-
-            // mp_setup_code_state(code_state, n_args, n_kw, args)
-            as.movRegLocalAddr(regs.arg1(), codeStateStart);
-            if (regs.arg2() != regs.parentArg2()) {
-                as.movRegReg(regs.arg2(), regs.parentArg2());
-            }
-            if (regs.arg3() != regs.parentArg3()) {
-                as.movRegReg(regs.arg3(), regs.parentArg3());
-            }
-            if (regs.arg4() != regs.parentArg4()) {
-                as.movRegReg(regs.arg4(), regs.parentArg4());
-            }
-            as.callSetupCodeState(RuntimeFunction.SETUP_CODE_STATE.index());
-        }
-
-        exc.globalEntry();
-
-        if (canUseRegsForLocals()) {
-            for (int i = 0; i < MAX_REGS_FOR_LOCAL_VARS && i < s.numLocals(); i++) {
-                as.movRegLocal(regLocal(i), localIdxLocalVar(i));
-            }
-        }
-
-        // closed-over variables are objects (cells)
-        for (IdInfo id : s.ids()) {
-            if (id.kind() == IdKind.CELL) {
-                localVtype[id.localNum()] = VType.PYOBJ;
-            }
-        }
-    }
-
-    /** Set where a generator's first entry starts (after the global exception handler's code). */
-    void markStartOffset() {
-        startOffset = as.codeOffset();
+        entry.start(p, s);
     }
 
     @Override
     public boolean endPass() {
-        exc.globalExit();
-
-        if (!viper) {
-            // the bytecode-style prelude goes after the code
-            preludeOffset = as.codeOffset();
-            preludePtrIndex = common.childCount();
-
-            as.emitBytes(new Prelude(Math.max(nState, 1), 0, scope.flags() & Scope.FLAG_ALL_SIG,
-                    scope.numPosArgs(), scope.numKwonlyArgs(), scope.numDefPosArgs()).bytes());
-            as.emitBytes(Prelude.sizeBytes(nInfo, nCell));
-
-            int infoStart = as.codeOffset();
-            codeInfoQstr(scope.simpleName());
-            for (String name : BytecodeEmitter.parameterNames(scope)) {
-                codeInfoQstr(name);
-            }
-            nInfo = as.codeOffset() - infoStart;
-
-            int cellStart = as.codeOffset();
-            for (int local : BytecodeEmitter.cellLocals(scope)) {
-                as.data(1, local);
-            }
-            nCell = as.codeOffset() - cellStart;
-        }
-
-        as.endPass();
-
-        if (stack.size() != 0 || exc.depth() != 0) {
-            throw EmitException.abort("unbalanced value or exception stack in native code");
-        }
-
-        if (pass == Pass.EMIT) {
-            byte[] code = as.code();
-            List<CodeHolder> children = common.children();
-            if (viper) {
-                // mpy-cross saves 0 for a viper function's flags: no rodata, BSS or relocations
-                scope.code().assign(children, done -> new ViperFunction(code, 0, null, 0, List.of(), done));
-            } else {
-                // mp_raw_code_t keeps the prelude offset in 16 bits, and so does the .mpy
-                int at = preludeOffset & 0xffff;
-                scope.code().assign(children, done -> nativePy(code, at, done));
-            }
-        }
+        entry.end();
         return true;
     }
 
-    private static RawCode nativePy(byte[] code, int preludeOffset, List<RawCode> children) {
-        return new NativePyFunction(code, preludeOffset, children);
-    }
-
-    private void codeInfoQstr(String q) {
-        as.emitBytes(Uint.bytes(common.useQstr(q)));
+    /** Where a generator's first entry starts (after the global exception handler's code). */
+    void markStartOffset() {
+        entry.markStartOffset();
     }
 
     @Override
@@ -1026,194 +491,51 @@ public final class NativeEmitter implements Emitter {
         ops.binaryOp(op, true);
     }
 
-    // Collections.
+    // Collections, functions and calls.
 
     @Override
     public void build(int n, Build kind) {
-        if (kind == Build.SLICE) {
-            buildSlice(n);
-            return;
-        }
-        RuntimeFunction f = switch (kind) {
-            case TUPLE -> RuntimeFunction.BUILD_TUPLE;
-            case LIST -> RuntimeFunction.BUILD_LIST;
-            case MAP -> RuntimeFunction.BUILD_MAP;
-            default -> RuntimeFunction.BUILD_SET;
-        };
-        if (kind != Build.MAP) {
-            stack.pointerForPop(regs.arg2(), n);
-        }
-        callWithImmArg(f, n, regs.arg1());
-        stack.pushReg(VType.PYOBJ, regs.ret());
-    }
-
-    private void buildSlice(int n) {
-        if (n == 2) {
-            VType stop = stack.pop(regs.arg2());
-            VType start = stack.pop(regs.arg1());
-            requireObject(start, "a slice of native ints");
-            requireObject(stop, "a slice of native ints");
-            movRegConst(regs.arg3(), RuntimeFunction.CONST_NONE_OBJ.index());
-        } else {
-            VType step = stack.pop(regs.arg3());
-            VType stop = stack.pop(regs.arg2());
-            VType start = stack.pop(regs.arg1());
-            requireObject(start, "a slice of native ints");
-            requireObject(stop, "a slice of native ints");
-            requireObject(step, "a slice of native ints");
-        }
-        call(RuntimeFunction.NEW_SLICE);
-        stack.pushReg(VType.PYOBJ, regs.ret());
+        calls.build(n, kind);
     }
 
     @Override
     public void storeMap() {
-        VType key = stack.pop(regs.arg2());
-        VType value = stack.pop(regs.arg3());
-        VType map = stack.pop(regs.arg1());
-        requireObject(key, "a dict entry of a native value");
-        requireObject(value, "a dict entry of a native value");
-        requireObject(map, "a dict entry of a native value");
-        call(RuntimeFunction.STORE_MAP);
-        stack.pushReg(VType.PYOBJ, regs.ret());
+        calls.storeMap();
     }
 
     @Override
     public void storeComp(ScopeKind kind, int collectionStackIndex) {
-        RuntimeFunction f;
-        if (kind == ScopeKind.LIST_COMP) {
-            requireObject(stack.pop(regs.arg2()), "a comprehension of native values");
-            f = RuntimeFunction.LIST_APPEND;
-        } else if (kind == ScopeKind.SET_COMP) {
-            requireObject(stack.pop(regs.arg2()), "a comprehension of native values");
-            f = RuntimeFunction.STORE_SET;
-        } else {
-            VType key = stack.pop(regs.arg2());
-            VType value = stack.pop(regs.arg3());
-            requireObject(key, "a comprehension of native values");
-            requireObject(value, "a comprehension of native values");
-            f = RuntimeFunction.STORE_MAP;
-        }
-        requireObject(stack.access(collectionStackIndex, regs.arg1()), "a comprehension of native values");
-        call(f);
+        calls.storeComp(kind, collectionStackIndex);
     }
 
     @Override
     public void unpackSequence(int n) {
-        requireObject(stack.pop(regs.arg1()), "unpacking a native value");
-        stack.pointerForPush(regs.arg3(), n);
-        callWithImmArg(RuntimeFunction.UNPACK_SEQUENCE, n, regs.arg2());
+        calls.unpackSequence(n);
     }
 
     @Override
     public void unpackEx(int nLeft, int nRight) {
-        requireObject(stack.pop(regs.arg1()), "unpacking a native value");
-        stack.pointerForPush(regs.arg3(), nLeft + nRight + 1);
-        callWithImmArg(RuntimeFunction.UNPACK_EX, nLeft | ((long) nRight << 8), regs.arg2());
+        calls.unpackEx(nLeft, nRight);
     }
-
-    // Functions.
 
     @Override
     public void makeFunction(Scope child, int nPosDefaults, int nKwDefaults) {
-        movRegState(regs.arg2(), localIdxFunObj());
-        as.loadRegRegOffset(regs.arg2(), regs.arg2(), OFFSETOF_OBJ_FUN_BC_CONTEXT);
-        if (nPosDefaults == 0 && nKwDefaults == 0) {
-            stack.needRegAll();
-            as.movRegImm(regs.arg3(), 0);
-        } else {
-            stack.pointerForPop(regs.arg3(), 2);
-            stack.needRegAll();
-        }
-        loadRegWithChild(regs.arg1(), child);
-        as.callInd(RuntimeFunction.MAKE_FUNCTION_FROM_PROTO_FUN.index());
-        stack.pushReg(VType.PYOBJ, regs.ret());
+        calls.makeFunction(child, nPosDefaults, nKwDefaults);
     }
 
     @Override
     public void makeClosure(Scope child, int nClosedOver, int nPosDefaults, int nKwDefaults) {
-        movRegState(regs.arg2(), localIdxFunObj());
-        as.loadRegRegOffset(regs.arg2(), regs.arg2(), OFFSETOF_OBJ_FUN_BC_CONTEXT);
-        boolean defaults = nPosDefaults != 0 || nKwDefaults != 0;
-        if (!defaults) {
-            stack.needRegAll();
-            as.movRegImm(regs.arg3(), 0);
-        } else {
-            stack.pointerForPop(regs.arg3(), 2 + nClosedOver);
-            stack.adjust(2 + nClosedOver);
-            stack.needRegAll();
-        }
-        loadRegWithChild(regs.arg1(), child);
-        as.callInd(RuntimeFunction.MAKE_FUNCTION_FROM_PROTO_FUN.index());
-
-        if (regs.arg1() != regs.ret()) {
-            as.movRegReg(regs.arg1(), regs.ret());
-        }
-        as.movRegImm(regs.arg2(), nClosedOver);
-        stack.pointerForPop(regs.arg3(), nClosedOver);
-        if (defaults) {
-            stack.adjust(-2);
-        }
-        as.callInd(RuntimeFunction.NEW_CLOSURE.index());
-        stack.pushReg(VType.PYOBJ, regs.ret());
+        calls.makeClosure(child, nClosedOver, nPosDefaults, nKwDefaults);
     }
 
     @Override
     public void callFunction(int nPositional, int nKeyword, int starFlags) {
-        VType vtypeFun = stack.peekVtype(nPositional + 2 * nKeyword);
-        if (vtypeFun == VType.BUILTIN_CAST) {
-            castCall(nPositional, nKeyword, starFlags);
-            return;
-        }
-        requireObject(vtypeFun, "calling a native value");
-        if (starFlags != 0) {
-            stack.pointerForPop(regs.arg3(), nPositional + 2 * nKeyword + 2);
-            callWith2ImmArgs(RuntimeFunction.CALL_METHOD_N_KW_VAR, 0, regs.arg1(),
-                    nPositional | ((long) nKeyword << 8), regs.arg2());
-        } else {
-            if (nPositional != 0 || nKeyword != 0) {
-                stack.pointerForPop(regs.arg3(), nPositional + 2 * nKeyword);
-            }
-            stack.pop(regs.arg1());
-            callWithImmArg(RuntimeFunction.NATIVE_CALL_FUNCTION_N_KW, nPositional | ((long) nKeyword << 8),
-                    regs.arg2());
-        }
-        stack.pushReg(VType.PYOBJ, regs.ret());
-    }
-
-    /** {@code int(x)}, {@code ptr8(buf)} ...: a viper cast. */
-    private void castCall(int nPositional, int nKeyword, int starFlags) {
-        if (nPositional != 1 || nKeyword != 0 || starFlags != 0) {
-            throw EmitException.abort("a viper cast with other than one positional argument");
-        }
-        VType cast = VType.ofNativeType((int) stack.peek(1).imm);
-        switch (stack.peekVtype(0)) {
-            case PYOBJ -> {
-                stack.pop(regs.arg1());
-                stack.popDiscard();
-                callWithImmArg(RuntimeFunction.CONVERT_OBJ_TO_NATIVE, cast.code(), regs.arg2());
-                stack.pushReg(cast, regs.ret());
-            }
-            case BOOL, INT, UINT, PTR, PTR8, PTR16, PTR32, PTR_NONE -> {
-                stack.foldTop(regs.arg1());
-                stack.setTopVtype(cast);
-            }
-            // a cast of a cast: int(int)
-            default -> throw EmitException.raised(ErrorType.NotImplementedError, "casting");
-        }
+        calls.callFunction(nPositional, nKeyword, starFlags);
     }
 
     @Override
     public void callMethod(int nPositional, int nKeyword, int starFlags) {
-        if (starFlags != 0) {
-            stack.pointerForPop(regs.arg3(), nPositional + 2 * nKeyword + 3);
-            callWith2ImmArgs(RuntimeFunction.CALL_METHOD_N_KW_VAR, 1, regs.arg1(),
-                    nPositional | ((long) nKeyword << 8), regs.arg2());
-        } else {
-            stack.pointerForPop(regs.arg3(), 2 + nPositional + 2 * nKeyword);
-            callWith2ImmArgs(RuntimeFunction.CALL_METHOD_N_KW, nPositional, regs.arg1(), nKeyword, regs.arg2());
-        }
-        stack.pushReg(VType.PYOBJ, regs.ret());
+        calls.callMethod(nPositional, nKeyword, starFlags);
     }
 
     @Override

@@ -35,13 +35,13 @@ final class NativeStack {
     record Popped(VType vtype, int reg) {
     }
 
-    private final NativeEmitter e;
+    private final NativeFrame e;
     private Entry[] info = new Entry[0];
     private int size;
     /** The type emit_native_jump_helper leaves for the value a jump keeps on the stack. */
     VType savedVtype = VType.PYOBJ;
 
-    NativeStack(NativeEmitter e) {
+    NativeStack(NativeFrame e) {
         this.e = e;
         ensureExtra(8);
     }
