@@ -48,7 +48,7 @@ final class MachineCode {
                     "-march=debug is not supported: freezer does not write the native emitter's text trace", s.node);
             return null;
         }
-        NativeAssembler as = target.newNativeAssembler(maxLabels);
+        NativeAssembler as = target.newNativeAssembler(maxLabels, c.options.archFlags());
         if (as == null) {
             c.setError(ErrorType.NotImplementedError,
                     "freezer cannot emit native code for -march=" + target.arch().marchName() + " yet", s.node);
@@ -61,7 +61,7 @@ final class MachineCode {
     /** The passes of an inline-assembler scope after the scope pass (compile.c's inline-asm branch). */
     void compileInlineAsm(Scope s) {
         if (inlineAsm == null) {
-            InlineAssembler asm = target == null ? null : target.newInlineAssembler(maxLabels);
+            InlineAssembler asm = target == null ? null : target.newInlineAssembler(maxLabels, c.options.archFlags());
             if (asm == null) {
                 c.scopeCur = s;
                 c.setError(ErrorType.NotImplementedError, "freezer cannot emit inline assembler for -march="

@@ -4,7 +4,6 @@ import freezer.core.NativeArch;
 import freezer.core.emit.asm.NativeAssembler;
 import freezer.core.emit.asm.X64Assembler;
 import freezer.core.emit.asm.X86Assembler;
-import java.util.function.IntFunction;
 
 /**
  * What each {@code -march} brings to the emitters: whether mpy-cross v1.28.0 has a native
@@ -14,8 +13,8 @@ import java.util.function.IntFunction;
  * code with a clear error.
  */
 public enum NativeTarget {
-    X86(NativeArch.X86, 6, true, false, X86Assembler::new, null),
-    X64(NativeArch.X64, 10, true, false, X64Assembler::new, null),
+    X86(NativeArch.X86, 6, true, false, (labels, flags) -> new X86Assembler(labels), null),
+    X64(NativeArch.X64, 10, true, false, (labels, flags) -> new X64Assembler(labels), null),
     ARMV6(NativeArch.ARMV6, 16, true, true, null, null),
     ARMV6M(NativeArch.ARMV6M, 16, true, true, null, null),
     ARMV7M(NativeArch.ARMV7M, 16, true, true, null, null),
@@ -34,11 +33,17 @@ public enum NativeTarget {
     private final int nlrBufNumRegs;
     private final boolean upstreamNative;
     private final boolean upstreamInlineAsm;
-    private final IntFunction<NativeAssembler> nativeAssembler;
-    private final IntFunction<InlineAssembler> inlineAssembler;
+    private final Factory<NativeAssembler> nativeAssembler;
+    private final Factory<InlineAssembler> inlineAssembler;
+
+    /** Makes a module's assembler: for this many labels, with the {@code -march-flags} given (0 if none). */
+    @FunctionalInterface
+    public interface Factory<T> {
+        T make(int maxLabels, long archFlags);
+    }
 
     NativeTarget(NativeArch arch, int nlrBufNumRegs, boolean upstreamNative, boolean upstreamInlineAsm,
-            IntFunction<NativeAssembler> nativeAssembler, IntFunction<InlineAssembler> inlineAssembler) {
+            Factory<NativeAssembler> nativeAssembler, Factory<InlineAssembler> inlineAssembler) {
         this.arch = arch;
         this.nlrBufNumRegs = nlrBufNumRegs;
         this.upstreamNative = upstreamNative;
@@ -80,12 +85,12 @@ public enum NativeTarget {
     }
 
     /** freezer's assembler for the native emitter, or null where it is not written yet. */
-    public NativeAssembler newNativeAssembler(int maxLabels) {
-        return nativeAssembler == null ? null : nativeAssembler.apply(maxLabels);
+    public NativeAssembler newNativeAssembler(int maxLabels, long archFlags) {
+        return nativeAssembler == null ? null : nativeAssembler.make(maxLabels, archFlags);
     }
 
     /** freezer's inline assembler, or null where it is not written yet. */
-    public InlineAssembler newInlineAssembler(int maxLabels) {
-        return inlineAssembler == null ? null : inlineAssembler.apply(maxLabels);
+    public InlineAssembler newInlineAssembler(int maxLabels, long archFlags) {
+        return inlineAssembler == null ? null : inlineAssembler.make(maxLabels, archFlags);
     }
 }

@@ -68,7 +68,7 @@ class NativeOptionsTest {
     void anArchitectureWithoutAnAssemblerYetIsAClearError() {
         NativeTarget missing = null;
         for (NativeTarget t : NativeTarget.values()) {
-            if (t.hasNativeEmitter() && t != NativeTarget.DEBUG && t.newNativeAssembler(1) == null) {
+            if (t.hasNativeEmitter() && t != NativeTarget.DEBUG && t.newNativeAssembler(1, 0) == null) {
                 missing = t;
             }
         }
