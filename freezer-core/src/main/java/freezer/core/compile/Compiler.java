@@ -31,11 +31,13 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Turns a parse tree into a module of bytecode functions, as py/compile.c does: every scope is
- * walked in several passes (find names, size the stack, size the code, emit), and the parse
- * tree is dispatched rule by rule through one table to the compile functions, which live in
+ * Turns a parse tree into a module of functions, as py/compile.c does: every scope is walked
+ * in several passes (find names, size the stack, size the code, emit), and the parse tree is
+ * dispatched rule by rule through one table to the compile functions, which live in
  * {@link StatementCompiler}, {@link FlowCompiler}, {@link ExpressionCompiler} and
- * {@link FunctionCompiler}.
+ * {@link FunctionCompiler}. Each scope goes to its {@link Emitter}: bytecode, or native and
+ * viper code ({@link MachineCode} makes that emitter); inline-assembler functions go through
+ * {@link InlineAsmCompiler} instead.
  *
  * <p>Like upstream, a compile error is recorded and compilation of the scope goes on (later
  * errors are ignored); its line is filled in from the nearest enclosing statement on the way
