@@ -63,6 +63,10 @@ final class CompileCommand implements Callable<Integer> {
         MpyCrossFlags flags;
         try {
             flags = MpyCrossFlags.parse(args, VALUE_OPTIONS, Set.of());
+        } catch (MpyCrossFlags.HostArchitectureUnknown e) {
+            io.err().println("freezer compile: " + e.getMessage());
+            io.err().flush();
+            return ExitStatus.ERROR;
         } catch (MpyCrossFlags.UsageException e) {
             return usage(e.getMessage());
         }

@@ -39,11 +39,12 @@ final class CompileHelp {
                     + " makes __debug__ false, 3 also drops line numbers."),
             new Entry("-msmall-int-bits=", "N", false, "Bits of an int stored inline in the bytecode (default 31)."),
             new Entry("-march=", "ARCH", false, "Native target: x86, x64, armv6, armv6m, armv7m, armv7em, armv7emsp,"
-                    + " armv7emdp, xtensa, xtensawin, rv32imc, rv64imc, host, debug."),
+                    + " armv7emdp, xtensa, xtensawin, rv32imc, rv64imc (rejected, as upstream), host (x64 on x86-64,"
+                    + " x86 on 32-bit x86), debug (not supported for native code)."),
             new Entry("-march-flags=", "FLAGS", false, "Arch flags (rv32imc: a number, or zba, zcmp, zba,zcmp)."),
             new Entry("-X", " emit=EMIT|heapsize=N", false, "emit=: the default emitter, bytecode, native or viper"
-                    + " (native and viper need -march; native code is not compiled yet, and freezer says so rather"
-                    + " than write other bytes). heapsize=: accepted for compatibility; freezer has no fixed heap."),
+                    + " (native and viper need -march; docs/native.md lists the architectures whose machine code"
+                    + " freezer writes). heapsize=: accepted for compatibility; freezer has no fixed heap."),
             new Entry("-v", "", false, "Batch mode: list each file written (otherwise accepted for compatibility)."),
             new Entry("--version", "", false, "Print the version line tools read (... mpy-cross emitting mpy v6.3)"
                     + " and exit."),

@@ -8,5 +8,7 @@ public enum ErrorType {
     RuntimeError,
     ValueError,
     MemoryError,
-    OverflowError
+    OverflowError,
+    /** Viper code whose types do not fit (py/emitnative.c). */
+    ViperTypeError
 }

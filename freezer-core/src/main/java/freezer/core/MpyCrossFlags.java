@@ -17,8 +17,8 @@ import java.util.Set;
  * ends parsing at once, {@code -} and anything not starting with {@code -} is an input, {@code --}
  * makes every later argument an input; backslashes in {@code -s} and input paths become slashes.
  * Numbers are read as C's {@code strtol} reads them, and {@code -msmall-int-bits} is stored in a
- * byte as upstream stores it. {@code -march=host} means x64, as on the x86-64 build the golden
- * files come from.
+ * byte as upstream stores it. {@code -march=host} means x64 on x86-64 and x86 on 32-bit x86
+ * (the golden files come from an x86-64 build).
  *
  * @param options what the options set for the compile ({@code -s} is its source name)
  * @param inputs the input paths in order ({@code -} is standard input); mpy-cross takes exactly one,
@@ -47,7 +47,7 @@ public record MpyCrossFlags(CompileOptions options, List<String> inputs, String 
     }
 
     /** A command line mpy-cross would answer with its usage text or a one-line complaint. */
-    public static final class UsageException extends Exception {
+    public static class UsageException extends Exception {
         private static final long serialVersionUID = 1L;
 
         public UsageException(String message) {
@@ -236,7 +236,7 @@ public record MpyCrossFlags(CompileOptions options, List<String> inputs, String 
 
     private static NativeArch arch(String name) throws UsageException {
         if (name.equals("host")) {
-            return NativeArch.X64;
+            return hostArch(System.getProperty("os.arch", ""));
         }
         NativeArch a = NativeArch.byMarchName(name).orElse(null);
         if (a == null || a == NativeArch.HOST) {
@@ -244,6 +244,31 @@ public record MpyCrossFlags(CompileOptions options, List<String> inputs, String 
                     + " armv7m, armv7em, armv7emsp, armv7emdp, xtensa, xtensawin, rv32imc, rv64imc, host, debug)");
         }
         return a;
+    }
+
+    /**
+     * mpy-cross's {@code -march=host}: the architecture it was built for, which for freezer is
+     * the machine it runs on: x64 on x86-64, x86 on 32-bit x86; anything else is an error, as
+     * upstream's is where it has no native emitter for its host.
+     */
+    static NativeArch hostArch(String osArch) throws HostArchitectureUnknown {
+        return switch (osArch) {
+            case "amd64", "x86_64" -> NativeArch.X64;
+            case "x86", "i386", "i486", "i586", "i686" -> NativeArch.X86;
+            default -> throw new HostArchitectureUnknown(osArch);
+        };
+    }
+
+    /**
+     * {@code -march=host} on a machine mpy-cross has no native emitter for: upstream prints
+     * "unable to determine host architecture for -march=host" and exits 1 (not a usage error).
+     */
+    public static final class HostArchitectureUnknown extends UsageException {
+        private static final long serialVersionUID = 1L;
+
+        HostArchitectureUnknown(String osArch) {
+            super("unable to determine host architecture for -march=host (this machine is " + osArch + ")");
+        }
     }
 
     /** {@code heapsize=N[w][k|m]}: strtol, then "w" scales from 32-bit words to 64-bit, k and m multiply. */

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** mpy-cross's options as main.c reads them; the expected values were checked against mpy-cross v1.28.0. */
 class MpyCrossFlagsTest {
@@ -83,7 +83,12 @@ class MpyCrossFlagsTest {
 
     @Test
     void arches() throws Exception {
-        assertThat(parse("-march=host", "a.py").options().arch()).isEqualTo(NativeArch.X64);
+        assertThat(MpyCrossFlags.hostArch("amd64")).isEqualTo(NativeArch.X64);
+        assertThat(MpyCrossFlags.hostArch("x86_64")).isEqualTo(NativeArch.X64);
+        assertThat(MpyCrossFlags.hostArch("i386")).isEqualTo(NativeArch.X86);
+        assertThatThrownBy(() -> MpyCrossFlags.hostArch("aarch64"))
+                .isInstanceOf(MpyCrossFlags.HostArchitectureUnknown.class)
+                .hasMessageStartingWith("unable to determine host architecture for -march=host");
         assertThat(parse("-march=debug", "a.py").options().arch()).isEqualTo(NativeArch.DEBUG);
         assertThat(parse("-march=xtensawin", "a.py").options().arch()).isEqualTo(NativeArch.XTENSAWIN);
         assertThatThrownBy(() -> parse("-march=foo", "a.py")).hasMessageContaining("unknown architecture 'foo'");

@@ -5,12 +5,17 @@ import freezer.core.CompileError;
 import freezer.core.CompileOptions;
 import freezer.core.ErrorType;
 import freezer.core.NativeArch;
+import freezer.core.emit.BytecodeEmitter;
+import freezer.core.emit.EmitCommon;
+import freezer.core.emit.EmitException;
+import freezer.core.emit.EmitOption;
+import freezer.core.emit.Emitter;
+import freezer.core.emit.ErrorSlot;
+import freezer.core.emit.Pass;
 import freezer.core.lexer.TokenKind;
-import freezer.core.mpy.BytecodeFunction;
 import freezer.core.mpy.CompiledModule;
 import freezer.core.mpy.ConstObject;
 import freezer.core.mpy.MpyHeader;
-import freezer.core.mpy.RawCode;
 import freezer.core.num.FloatFormat;
 import freezer.core.parse.ConstNode;
 import freezer.core.parse.ConstValue;
@@ -26,11 +31,13 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Turns a parse tree into a module of bytecode functions, as py/compile.c does: every scope is
- * walked in several passes (find names, size the stack, size the code, emit), and the parse
- * tree is dispatched rule by rule through one table to the compile functions, which live in
+ * Turns a parse tree into a module of functions, as py/compile.c does: every scope is walked
+ * in several passes (find names, size the stack, size the code, emit), and the parse tree is
+ * dispatched rule by rule through one table to the compile functions, which live in
  * {@link StatementCompiler}, {@link FlowCompiler}, {@link ExpressionCompiler} and
- * {@link FunctionCompiler}.
+ * {@link FunctionCompiler}. Each scope goes to its {@link Emitter}: bytecode, or native and
+ * viper code ({@link MachineCode} makes that emitter); inline-assembler functions go through
+ * {@link InlineAsmCompiler} instead.
  *
  * <p>Like upstream, a compile error is recorded and compilation of the scope goes on (later
  * errors are ignored); its line is filled in from the nearest enclosing statement on the way
@@ -73,6 +80,14 @@ public final class Compiler {
     /** Where the error really is, when that is more precise than the node giving its line (freezer's); or -1. */
     private int faultOffset = -1;
     private int errorOffset;
+    /** The emitters' way to record an error that replaces any before it (compile.c's error slot). */
+    final ErrorSlot errorSlot = (type, message) -> {
+        errorType = type;
+        errorMessage = message;
+    };
+    /** The last node with a line that the compiler began, for errors raised inside the emitters. */
+    private ParseNode currentNode;
+    private MachineCode machineCode;
 
     private Compiler(CompileOptions options, String sourceName, InternedStrings interned) {
         this.options = options;
@@ -168,11 +183,15 @@ public final class Compiler {
             int maxLabels = 0;
             for (int i = 0; i < scopes.size() && errorMessage == null; i++) {
                 Scope s = scopes.get(i);
-                compileScope(s, Pass.SCOPE);
-                // names only read so far may belong to an enclosing function
-                for (IdInfo id : new ArrayList<>(s.ids)) {
-                    if (id.kind == IdKind.GLOBAL_IMPLICIT) {
-                        s.checkToCloseOver(id);
+                if (s.emitOption == EmitOption.ASM) {
+                    new InlineAsmCompiler(this, null).compileScope(s, Pass.SCOPE);
+                } else {
+                    compileScope(s, Pass.SCOPE);
+                    // names only read so far may belong to an enclosing function
+                    for (IdInfo id : new ArrayList<>(s.ids)) {
+                        if (id.kind == IdKind.GLOBAL_IMPLICIT) {
+                            s.checkToCloseOver(id);
+                        }
                     }
                 }
                 maxLabels = Math.max(maxLabels, nextLabel);
@@ -181,18 +200,23 @@ public final class Compiler {
                 scopes.get(i).computeThings();
             }
             bytecode.setMaxLabels(maxLabels);
+            machineCode = new MachineCode(this, maxLabels);
 
             for (int i = 0; i < scopes.size() && errorMessage == null; i++) {
                 Scope s = scopes.get(i);
-                if (s.emitOption == EmitOption.NATIVE_PYTHON || s.emitOption == EmitOption.VIPER
-                        || s.emitOption == EmitOption.ASM) {
-                    scopeCur = s;
-                    setError(ErrorType.NotImplementedError,
-                            "freezer cannot emit native, viper or inline-assembler code yet (-march="
-                                    + options.arch().marchName() + ")", s.node);
-                    break;
+                if (s.emitOption == EmitOption.ASM) {
+                    machineCode.compileInlineAsm(s);
+                    continue;
                 }
-                emit = bytecode;
+                if (s.emitOption.isNative()) {
+                    emit = machineCode.nativeEmitter(s);
+                    if (emit == null) {
+                        // compile.c's emit_finished: no emitter for this architecture
+                        break;
+                    }
+                } else {
+                    emit = bytecode;
+                }
                 compileScope(s, Pass.STACK_SIZE);
                 if (errorMessage == null) {
                     compileScope(s, Pass.CODE_SIZE);
@@ -206,6 +230,8 @@ public final class Compiler {
         } catch (BytecodeEmitter.BytecodeOverflow e) {
             throw CompileError.withoutLine(ErrorType.RuntimeError, "bytecode overflow", sourceName,
                     ParseNodes.line(scopeCur.node), ParseNodes.offset(scopeCur.node));
+        } catch (EmitException e) {
+            throw emitError(e);
         }
 
         if (errorMessage != null) {
@@ -221,8 +247,25 @@ public final class Compiler {
         for (ConstValue c : common.constants()) {
             constants.add(toConstObject(c));
         }
-        return new CompiledModule(MpyHeader.bytecode(options.smallIntBits(), archFlags()), common.qstrTable(),
-                constants, toRawCode(module.code));
+        MpyHeader header = machineCode != null && machineCode.used()
+                ? new MpyHeader(MpyHeader.VERSION, MpyHeader.SUB_VERSION, options.arch(), options.smallIntBits(),
+                        archFlags())
+                : MpyHeader.bytecode(options.smallIntBits(), archFlags());
+        return new CompiledModule(header, common.qstrTable(), constants, module.code.toRawCode());
+    }
+
+    /**
+     * An emitter gave up: an error mpy-cross raises without a line, or one freezer reports where
+     * mpy-cross would crash, at the construct being compiled.
+     */
+    private CompileError emitError(EmitException e) {
+        ParseNode at = currentNode != null && !e.atScope() ? currentNode : scopeCur.node;
+        if (e.isAbort()) {
+            return CompileError.at(e.type(), e.getMessage(), sourceName, ParseNodes.line(at), ParseNodes.offset(at),
+                    ByteStrings.toText(scopeCur.simpleName));
+        }
+        return CompileError.withoutLine(e.type(), e.getMessage(), sourceName, ParseNodes.line(at),
+                ParseNodes.offset(at));
     }
 
     private long archFlags() {
@@ -236,14 +279,6 @@ public final class Compiler {
             case VIPER -> EmitOption.VIPER;
             default -> EmitOption.NONE;
         };
-    }
-
-    private static RawCode toRawCode(CodeHolder h) {
-        List<RawCode> children = new ArrayList<>();
-        for (CodeHolder c : h.children) {
-            children.add(toRawCode(c));
-        }
-        return BytecodeFunction.decode(h.funData, children);
     }
 
     private static ConstObject toConstObject(ConstValue c) {
@@ -269,6 +304,7 @@ public final class Compiler {
             case FALSE -> ConstObject.Singleton.FALSE;
             case TRUE -> ConstObject.Singleton.TRUE;
             case ELLIPSIS -> ConstObject.Singleton.ELLIPSIS;
+            case FUN_TABLE -> ConstObject.Singleton.FUN_TABLE;
         };
     }
 
@@ -287,6 +323,8 @@ public final class Compiler {
         nextLabel = 0;
         common.startPass(p);
         emit.startPass(p, scope);
+        // the native emitter's start_pass uses 6 labels
+        reserveLabelsForNative(6);
         if (p == Pass.SCOPE) {
             scope.stackSize = 0;
             scope.excStackSize = 0;
@@ -301,6 +339,17 @@ public final class Compiler {
 
     int nextLabel() {
         return nextLabel++;
+    }
+
+    /**
+     * compile.c reserve_labels_for_native: skips labels the native emitter takes from the
+     * compiler's count after some emit calls (every scope not explicitly bytecode does this,
+     * which only moves label numbers about for the bytecode emitter).
+     */
+    void reserveLabelsForNative(int n) {
+        if (scopeCur.emitOption != EmitOption.BYTECODE) {
+            nextLabel += n;
+        }
     }
 
     boolean scopePass() {
@@ -337,6 +386,12 @@ public final class Compiler {
         }
     }
 
+    /** Sets the error's line whatever it was (compile_scope_inline_asm does so). */
+    void forceErrorLine(ParseNode pn) {
+        errorLine = ParseNodes.line(pn);
+        errorOffset = ParseNodes.offset(pn);
+    }
+
     /** compile.c compile_error_set_line: the first node with a line gives the error its line. */
     void setErrorLine(ParseNode pn) {
         if (errorLine == 0 && (pn instanceof RuleNode || pn instanceof ConstNode)) {
@@ -363,10 +418,12 @@ public final class Compiler {
                 emit.loadConstTok(t.kind());
             }
         } else if (pn instanceof ConstNode c) {
+            currentNode = c;
             emit.setSourceLine(c.line());
             emit.loadConstObj(c.value());
         } else {
             RuleNode r = (RuleNode) pn;
+            currentNode = r;
             emit.setSourceLine(r.line());
             Consumer<RuleNode> f = dispatch.get(r.rule());
             if (f == null) {
@@ -460,6 +517,7 @@ public final class Compiler {
     void decreaseExceptLevel() {
         curExceptLevel--;
         emit.endFinally();
+        reserveLabelsForNative(1);
     }
 
     /**

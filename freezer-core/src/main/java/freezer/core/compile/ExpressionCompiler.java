@@ -1,7 +1,8 @@
 package freezer.core.compile;
 
-import freezer.core.emit.BinaryOp;
-import freezer.core.emit.UnaryOp;
+import freezer.core.bytecode.BinaryOp;
+import freezer.core.bytecode.UnaryOp;
+import freezer.core.emit.Emitter;
 import freezer.core.lexer.TokenKind;
 import freezer.core.parse.ParseNode;
 import freezer.core.parse.ParseNodes;
@@ -193,6 +194,7 @@ final class ExpressionCompiler {
         c.emit.getIter(false);
         c.emit.loadConstTok(TokenKind.KW_NONE);
         c.emit.yield(true);
+        c.reserveLabelsForNative(3);
     }
 
     void atomExprNormal(RuleNode pns) {
@@ -486,12 +488,14 @@ final class ExpressionCompiler {
         if (arg == null) {
             c.emit.loadConstTok(TokenKind.KW_NONE);
             c.emit.yield(false);
+            c.reserveLabelsForNative(1);
         } else if (ParseNodes.isRule(arg, Rule.yield_arg_from)) {
             c.compileNode(((RuleNode) arg).arg(0));
             yieldFrom();
         } else {
             c.compileNode(arg);
             c.emit.yield(false);
+            c.reserveLabelsForNative(1);
         }
     }
 }

@@ -1,6 +1,8 @@
 package freezer.core.compile;
 
-import freezer.core.emit.BinaryOp;
+import freezer.core.bytecode.BinaryOp;
+import freezer.core.emit.BytecodeEmitter;
+import freezer.core.emit.Emitter;
 import freezer.core.lexer.TokenKind;
 import freezer.core.parse.ParseNode;
 import freezer.core.parse.ParseNodes;
@@ -358,6 +360,8 @@ final class FlowCompiler {
         }
         withItems(items, i + 1, body);
         emit.withCleanup(end);
+        // native's with_cleanup uses 3 labels
+        c.reserveLabelsForNative(3);
         c.decreaseExceptLevel();
     }
 

@@ -1,6 +1,10 @@
 package freezer.core.compile;
 
-import freezer.core.NativeArch;
+import freezer.core.ErrorType;
+import freezer.core.emit.EmitOption;
+import freezer.core.emit.Emitter;
+import freezer.core.emit.NativeTarget;
+import freezer.core.emit.VType;
 import freezer.core.lexer.TokenKind;
 import freezer.core.parse.ParseNode;
 import freezer.core.parse.ParseNodes;
@@ -34,6 +38,10 @@ final class FunctionCompiler {
                     c.haveStar = false;
                     for (ParseNode p : ParseNodes.extractList(pns.arg(1), Rule.typedargslist)) {
                         scopeParam(p, Rule.typedargslist_name, Rule.typedargslist_star);
+                    }
+                    if (scope.emitOption == EmitOption.VIPER) {
+                        // the return annotation is the viper return type
+                        scope.flags |= viperTypeAnnotation(pns.arg(2)) << Scope.FLAG_VIPERRET_POS;
                     }
                 }
                 c.compileNode(pns.arg(3));
@@ -133,6 +141,7 @@ final class FunctionCompiler {
                 c.compileNode(innerExpr);
                 if (c.scopeCur.kind == ScopeKind.GEN_EXPR) {
                     emit.yield(false);
+                    c.reserveLabelsForNative(1);
                     emit.popTop();
                 } else {
                     emit.storeComp(c.scopeCur.kind, 4 * forDepth + 5);
@@ -165,6 +174,8 @@ final class FunctionCompiler {
         }
         String name = null;
         int flag = IdInfo.FLAG_IS_PARAM;
+        // the node whose second part is the annotation, if the parameter can have one
+        RuleNode annotated = null;
         if (pn instanceof ParseNode.Id id) {
             name = id.name();
             countParam(scope);
@@ -172,6 +183,7 @@ final class FunctionCompiler {
             RuleNode pns = (RuleNode) pn;
             if (pns.rule() == nameRule) {
                 name = ((ParseNode.Id) pns.arg(0)).name();
+                annotated = pns;
                 countParam(scope);
             } else if (pns.rule() == starRule) {
                 if (c.haveStar) {
@@ -187,9 +199,11 @@ final class FunctionCompiler {
                 } else if (star instanceof RuleNode tfpdef) {
                     scope.flags |= Scope.FLAG_VARARGS;
                     name = ((ParseNode.Id) tfpdef.arg(0)).name();
+                    annotated = tfpdef;
                 }
             } else {
                 name = ((ParseNode.Id) pns.arg(0)).name();
+                annotated = pns;
                 flag = IdInfo.FLAG_IS_PARAM | IdInfo.FLAG_IS_DBL_STAR_PARAM;
                 scope.flags |= Scope.FLAG_VARKEYWORDS;
             }
@@ -202,7 +216,31 @@ final class FunctionCompiler {
             }
             id.kind = IdKind.LOCAL;
             id.flags = flag;
+            // a viper function's parameter types (functions only: lambdas have no annotations)
+            if (scope.emitOption == EmitOption.VIPER && nameRule == Rule.typedargslist_name && annotated != null) {
+                id.flags |= viperTypeAnnotation(annotated.arg(1)) << IdInfo.FLAG_VIPER_TYPE_POS;
+            }
         }
+    }
+
+    /**
+     * compile.c compile_viper_type_annotation: object when absent; an unknown name is a
+     * ViperTypeError (which replaces any error before it), anything but a name a SyntaxError.
+     */
+    int viperTypeAnnotation(ParseNode annotation) {
+        if (annotation == null) {
+            return 0;
+        }
+        if (annotation instanceof ParseNode.Id id) {
+            int type = VType.nativeTypeOf(id.name());
+            if (type < 0) {
+                c.errorSlot.set(ErrorType.ViperTypeError, "unknown type '" + id.name() + "'");
+                return 0;
+            }
+            return type;
+        }
+        c.syntaxError(annotation, "annotation must be an identifier");
+        return 0;
     }
 
     private void countParam(Scope scope) {
@@ -324,6 +362,8 @@ final class FunctionCompiler {
             scope.flags |= Scope.FLAG_DEFKWARGS;
         }
         scope.numDefPosArgs = nPosDefaults;
+        // the function takes a reference to the globals (only the native emitter asks)
+        c.scopeCur.flags |= Scope.FLAG_REFGLOBALS | Scope.FLAG_HASCONSTS;
 
         int nFree = 0;
         Scope cur = c.scopeCur;
@@ -451,17 +491,13 @@ final class FunctionCompiler {
         return chosen;
     }
 
-    /** Whether mpy-cross has an emitter of this kind for the -march target. */
+    /** Whether mpy-cross has an emitter of this kind for the -march target (compile.c's emitter tables). */
     private boolean archSupports(EmitOption option) {
-        NativeArch arch = c.options.arch();
-        if (option == EmitOption.ASM) {
-            // inline assemblers exist for the ARM, Xtensa and RISC-V targets only
-            return switch (arch) {
-                case ARMV6, ARMV6M, ARMV7M, ARMV7EM, ARMV7EMSP, ARMV7EMDP, XTENSA, XTENSAWIN, RV32IMC -> true;
-                default -> false;
-            };
+        NativeTarget target = NativeTarget.of(c.options.arch());
+        if (target == null) {
+            return false;
         }
-        return arch != NativeArch.NONE && arch != NativeArch.RV64IMC;
+        return option == EmitOption.ASM ? target.hasInlineAssembler() : target.hasNativeEmitter();
     }
 
     // Comprehensions.

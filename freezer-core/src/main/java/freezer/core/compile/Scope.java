@@ -1,22 +1,37 @@
 package freezer.core.compile;
 
+import freezer.core.emit.CodeHolder;
+import freezer.core.emit.EmitOption;
+import freezer.core.emit.VType;
 import freezer.core.parse.ParseNode;
 import freezer.core.parse.RuleNode;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
  * A block of code with its own names, which becomes one function in the .mpy (py/scope.c). Names
  * are kept in the order they were first seen, as upstream keeps them: that order decides local
  * slot numbers.
+ *
+ * <p>The compiler reads and writes the fields; the emitters see the scope through the public
+ * methods (scope_t is what compile.c hands py/emitbc.c and py/emitnative.c).
  */
-final class Scope {
+public final class Scope {
     /** runtime0.h MP_SCOPE_FLAG_*: the signature flags stored in the prelude. */
-    static final int FLAG_GENERATOR = 0x01;
-    static final int FLAG_VARKEYWORDS = 0x02;
-    static final int FLAG_VARARGS = 0x04;
-    static final int FLAG_DEFKWARGS = 0x08;
-    static final int FLAG_ALL_SIG = 0x0f;
+    public static final int FLAG_GENERATOR = 0x01;
+    public static final int FLAG_VARKEYWORDS = 0x02;
+    public static final int FLAG_VARARGS = 0x04;
+    public static final int FLAG_DEFKWARGS = 0x08;
+    public static final int FLAG_ALL_SIG = 0x0f;
+    /** The function reads globals or makes functions (only the native emitter asks). */
+    public static final int FLAG_REFGLOBALS = 0x10;
+    /** The function loads objects from the constant table (only the native emitter asks). */
+    public static final int FLAG_HASCONSTS = 0x20;
+    /** The native types from which a global name is a viper cast (int: bool and object are globals). */
+    private static final int VIPER_CAST_MIN_TYPE = 2;
+    /** Where a viper function's return type sits in the flags (3 bits). */
+    public static final int FLAG_VIPERRET_POS = 6;
 
     final ScopeKind kind;
     final Scope parent;
@@ -146,6 +161,11 @@ final class Scope {
             if (kind.isFunctionLike() && id.kind == IdKind.GLOBAL_IMPLICIT) {
                 id.kind = IdKind.GLOBAL_EXPLICIT;
             }
+            // a function that reads globals (but in viper, int, ptr8 ... are casts, not globals)
+            if (id.kind == IdKind.GLOBAL_EXPLICIT
+                    && !(emitOption == EmitOption.VIPER && VType.nativeTypeOf(id.name) >= VIPER_CAST_MIN_TYPE)) {
+                flags |= FLAG_REFGLOBALS;
+            }
             if (id.kind == IdKind.LOCAL || id.isParam()) {
                 id.localNum = numLocals++;
             }
@@ -179,6 +199,74 @@ final class Scope {
             }
         }
     }
+
+    // What the emitters see.
+
+    public ScopeKind kind() {
+        return kind;
+    }
+
+    /** The name the function is known by: its own, or {@code <module>}, {@code <lambda>} ... */
+    public String simpleName() {
+        return simpleName;
+    }
+
+    public EmitOption emitOption() {
+        return emitOption;
+    }
+
+    /** Where the emitter leaves the finished function. */
+    public CodeHolder code() {
+        return code;
+    }
+
+    /** The MP_SCOPE_FLAG_* bits. */
+    public int flags() {
+        return flags;
+    }
+
+    public void addFlags(int f) {
+        flags |= f;
+    }
+
+    public int numPosArgs() {
+        return numPosArgs;
+    }
+
+    public int numKwonlyArgs() {
+        return numKwonlyArgs;
+    }
+
+    public int numDefPosArgs() {
+        return numDefPosArgs;
+    }
+
+    public int numLocals() {
+        return numLocals;
+    }
+
+    /** The deepest the value stack gets, as the passes so far found it. */
+    public int stackSize() {
+        return stackSize;
+    }
+
+    /** Records that the value stack reaches {@code depth}. */
+    public void reachStackSize(int depth) {
+        if (depth > stackSize) {
+            stackSize = depth;
+        }
+    }
+
+    /** How many exception handlers nest at most. */
+    public int excStackSize() {
+        return excStackSize;
+    }
+
+    /** The names, in the order they were first seen. */
+    public List<IdInfo> ids() {
+        return Collections.unmodifiableList(ids);
+    }
+
 
     @Override
     public String toString() {

@@ -2,7 +2,8 @@ package freezer.core.compile;
 
 import freezer.core.CompileError;
 import freezer.core.ErrorType;
-import freezer.core.emit.BinaryOp;
+import freezer.core.bytecode.BinaryOp;
+import freezer.core.emit.Emitter;
 import freezer.core.lexer.TokenKind;
 import freezer.core.parse.InternedStrings;
 import freezer.core.parse.ParseNode;

@@ -9,7 +9,7 @@ import java.util.List;
  * signature (py/persistentcode.c load_raw_code, MP_CODE_NATIVE_ASM).
  */
 public record AsmFunction(byte[] machineCode, int scopeFlags, int nPosArgs, long typeSig, List<RawCode> children)
-        implements RawCode {
+        implements NativeCode {
 
     public AsmFunction {
         machineCode = machineCode.clone();

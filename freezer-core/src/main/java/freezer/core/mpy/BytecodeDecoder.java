@@ -1,7 +1,7 @@
 package freezer.core.mpy;
 
-import freezer.core.emit.OperandFormat;
-import freezer.core.emit.Opcode;
+import freezer.core.bytecode.Opcode;
+import freezer.core.bytecode.OperandFormat;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;

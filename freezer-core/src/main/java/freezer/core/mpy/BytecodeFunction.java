@@ -1,6 +1,6 @@
 package freezer.core.mpy;
 
-import freezer.core.emit.Opcode;
+import freezer.core.bytecode.Opcode;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 
@@ -42,12 +42,12 @@ public record BytecodeFunction(Prelude prelude, int simpleName, List<Integer> ar
     }
 
     /**
-     * Decodes the fun_data a compiler emitted (the factory the bytecode emitter uses). Every
-     * MAKE_FUNCTION/MAKE_CLOSURE must name one of {@code children}.
+     * Decodes a fun_data as emitbc.c writes one (tests and tools build functions this way; the
+     * compiler hands over the parts it laid out). Every MAKE_FUNCTION/MAKE_CLOSURE must name one
+     * of {@code children}.
      *
-     * @throws IllegalArgumentException when the bytes are not a function as emitbc.c writes one
-     *     (the message names the offset within funData); for an emitter's own output that is a
-     *     bug in the emitter
+     * @throws IllegalArgumentException when the bytes are not such a function (the message
+     *     names the offset within funData)
      */
     public static BytecodeFunction decode(byte[] funData, List<RawCode> children) {
         try {

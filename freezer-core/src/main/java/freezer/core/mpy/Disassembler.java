@@ -1,7 +1,7 @@
 package freezer.core.mpy;
 
 import freezer.core.ByteStrings;
-import freezer.core.emit.Opcode;
+import freezer.core.bytecode.Opcode;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -93,7 +93,7 @@ public final class Disassembler {
             return true;
         }
         line("simple_name: " + simpleName(module, rc));
-        byte[] code = machineCode(rc);
+        byte[] code = ((NativeCode) rc).machineCode();
         int shown = Math.min(code.length, RAW_DATA_SHOWN);
         line("  raw data: " + code.length + " " + Hex.colons(code, 0, shown) + " "
                 + (code.length > RAW_DATA_SHOWN ? "..." : ""));
@@ -168,19 +168,6 @@ public final class Disassembler {
             q = 0;
         }
         return Utf8Text.plain(module.qstrs().get(q));
-    }
-
-    static byte[] machineCode(RawCode rc) {
-        if (rc instanceof NativePyFunction n) {
-            return n.machineCode();
-        }
-        if (rc instanceof ViperFunction v) {
-            return v.machineCode();
-        }
-        if (rc instanceof AsmFunction a) {
-            return a.machineCode();
-        }
-        throw new IllegalArgumentException("bytecode has no machine code");
     }
 
     /** mpy-tool.py's Opcode.mapping: the name, and for *_MULTI opcodes the value they carry. */

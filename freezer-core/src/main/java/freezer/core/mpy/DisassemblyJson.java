@@ -7,7 +7,7 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import freezer.core.ByteStrings;
 import freezer.core.NativeArch;
-import freezer.core.emit.OperandFormat;
+import freezer.core.bytecode.OperandFormat;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -143,7 +143,7 @@ public final class DisassemblyJson {
         if (rc instanceof BytecodeFunction f) {
             bytecode(m, f);
         } else {
-            byte[] code = Disassembler.machineCode(rc);
+            byte[] code = ((NativeCode) rc).machineCode();
             g.writeNumberField("size", code.length);
             g.writeStringField("machineCode", Hex.colons(code));
             if (rc instanceof NativePyFunction p) {

@@ -1,8 +1,8 @@
 package freezer.core.mpy;
 
 import freezer.core.NativeArch;
-import freezer.core.emit.OperandFormat;
-import freezer.core.emit.Opcode;
+import freezer.core.bytecode.Opcode;
+import freezer.core.bytecode.OperandFormat;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

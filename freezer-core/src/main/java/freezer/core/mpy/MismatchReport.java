@@ -43,7 +43,8 @@ public final class MismatchReport {
             if (s == null) {
                 b.append("(no part at this offset)");
             } else {
-                b.append(s.describe()).append(" [bytes ").append(s.start()).append("..").append(s.end()).append(')');
+                b.append(s.describe()).append(" [bytes ").append(s.start()).append("..").append(s.end())
+                        .append(", the difference at byte ").append(at - s.start()).append(" of it]");
             }
         } catch (MpyFormatException e) {
             b.append("does not read as a .mpy: ").append(e.getMessage());

@@ -41,7 +41,7 @@ public record MpyInfo(int version, int subVersion, NativeArch arch, long archFla
             if (rc instanceof BytecodeFunction f) {
                 bytecode += f.funData().length;
             } else {
-                machine += Disassembler.machineCode(rc).length;
+                machine += ((NativeCode) rc).machineCode().length;
             }
         }
         int statics = 0;

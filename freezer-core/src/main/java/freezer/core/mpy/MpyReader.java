@@ -2,8 +2,8 @@ package freezer.core.mpy;
 
 import freezer.core.ByteStrings;
 import freezer.core.NativeArch;
-import freezer.core.emit.Opcode;
-import freezer.core.emit.OperandFormat;
+import freezer.core.bytecode.Opcode;
+import freezer.core.bytecode.OperandFormat;
 import freezer.core.qstr.BuiltinQstrs;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -130,7 +130,7 @@ public final class MpyWriter {
     /** One raw code without its children: persistentcode.c save_raw_code (and load_raw_code for viper extras). */
     private static void rawCode(ByteArrayOutputStream out, RawCode rc) {
         int n = rc.children().size();
-        byte[] data = rc instanceof BytecodeFunction f ? f.funData() : Disassembler.machineCode(rc);
+        byte[] data = rc instanceof BytecodeFunction f ? f.funData() : ((NativeCode) rc).machineCode();
         Uint.write(out, (long) data.length << 3 | (n != 0 ? 4 : 0) | rc.kind().bits());
         out.writeBytes(data);
         if (rc instanceof NativePyFunction p) {

@@ -9,7 +9,7 @@ import java.util.List;
  * prelude (signature, names, line info) sits inside it at {@code preludeOffset}
  * (py/persistentcode.c load_raw_code, MP_CODE_NATIVE_PY).
  */
-public record NativePyFunction(byte[] machineCode, int preludeOffset, List<RawCode> children) implements RawCode {
+public record NativePyFunction(byte[] machineCode, int preludeOffset, List<RawCode> children) implements NativeCode {
 
     public NativePyFunction {
         machineCode = machineCode.clone();

@@ -8,12 +8,12 @@ import java.io.ByteArrayOutputStream;
  * every byte but the last. LOAD_CONST_SMALL_INT's operand is the signed variant of emitbc.c,
  * whose first group carries the sign in its 0x40 bit.
  */
-final class Uint {
+public final class Uint {
     private Uint() {
     }
 
     /** The number of bytes {@link #write} uses for n. */
-    static int length(long n) {
+    public static int length(long n) {
         int len = 1;
         for (n >>>= 7; n != 0; n >>>= 7) {
             len++;
@@ -29,14 +29,15 @@ final class Uint {
         out.write((int) n & 0x7f);
     }
 
-    static byte[] bytes(long n) {
+    /** The encoded n. */
+    public static byte[] bytes(long n) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(10);
         write(out, n);
         return out.toByteArray();
     }
 
     /** The number of bytes the signed encoding of emitbc.c uses for n. */
-    static int signedLength(long n) {
+    public static int signedLength(long n) {
         int len = 1;
         long rest = n >> 7;
         long top = n;

@@ -15,7 +15,7 @@ import java.util.List;
  *     {@link #FLAG_RELOC}
  */
 public record ViperFunction(byte[] machineCode, int scopeFlags, byte[] rodata, long bssSize,
-        List<Relocation> relocations, List<RawCode> children) implements RawCode {
+        List<Relocation> relocations, List<RawCode> children) implements NativeCode {
     public static final int FLAG_RELOC = 0x10;
     public static final int FLAG_RODATA = 0x20;
     public static final int FLAG_BSS = 0x40;

@@ -1,7 +1,7 @@
 package freezer.core.num;
 
-import freezer.core.emit.BinaryOp;
-import freezer.core.emit.UnaryOp;
+import freezer.core.bytecode.BinaryOp;
+import freezer.core.bytecode.UnaryOp;
 import java.math.BigInteger;
 import java.util.OptionalDouble;
 

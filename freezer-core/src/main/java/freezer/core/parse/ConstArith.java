@@ -1,10 +1,10 @@
 package freezer.core.parse;
 
-import freezer.core.emit.BinaryOp;
-import freezer.core.emit.UnaryOp;
+import freezer.core.bytecode.BinaryOp;
+import freezer.core.bytecode.UnaryOp;
+import freezer.core.num.FloatOps;
 import freezer.core.parse.ConstValue.FloatValue;
 import freezer.core.parse.ConstValue.IntValue;
-import freezer.core.num.FloatOps;
 import java.math.BigInteger;
 import java.util.OptionalDouble;
 

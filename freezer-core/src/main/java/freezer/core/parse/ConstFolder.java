@@ -2,8 +2,8 @@ package freezer.core.parse;
 
 import freezer.core.CompileError;
 import freezer.core.ErrorType;
-import freezer.core.emit.BinaryOp;
-import freezer.core.emit.UnaryOp;
+import freezer.core.bytecode.BinaryOp;
+import freezer.core.bytecode.UnaryOp;
 import freezer.core.lexer.TokenKind;
 import freezer.core.parse.ConstValue.FloatValue;
 import freezer.core.parse.ConstValue.IntValue;

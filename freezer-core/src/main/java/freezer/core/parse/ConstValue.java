@@ -144,9 +144,12 @@ public sealed interface ConstValue {
         }
     }
 
-    /** None, True, False and Ellipsis: one object each. */
+    /**
+     * None, True, False and Ellipsis: one object each; and mp_fun_table, which native code
+     * finds in the constant table.
+     */
     enum Singleton implements ConstValue {
-        NONE, FALSE, TRUE, ELLIPSIS
+        NONE, FALSE, TRUE, ELLIPSIS, FUN_TABLE
     }
 
     /**

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 class CorruptionTest {
     private static final long SEED = 0x6d7079L;
     private static final int FLIPS_PER_FILE = 400;
+    private static final int NATIVE_MODULE_SAMPLE_MAX = 8192;
 
     private static List<Path> sample() {
         List<Path> all = Golden.allMpy();
@@ -26,6 +27,14 @@ class CorruptionTest {
         }
         // every native file: their machine code, preludes and relocations are the odd ones out
         sample.addAll(Golden.files("native", ".mpy"));
+        // and some whole modules of native code for every architecture (small ones: a truncation
+        // test reads every prefix)
+        List<Path> modules = Golden.files("native-emit", ".mpy");
+        for (int i = 0; i < modules.size(); i += 61) {
+            if (Golden.read(modules.get(i)).length <= NATIVE_MODULE_SAMPLE_MAX) {
+                sample.add(modules.get(i));
+            }
+        }
         return sample;
     }
 

@@ -3,7 +3,7 @@ package freezer.core.mpy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import freezer.core.emit.Opcode;
+import freezer.core.bytecode.Opcode;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 import org.junit.jupiter.api.Test;

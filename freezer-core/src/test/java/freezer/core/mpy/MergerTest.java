@@ -3,8 +3,8 @@ package freezer.core.mpy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import freezer.core.emit.OperandFormat;
-import freezer.core.emit.Opcode;
+import freezer.core.bytecode.Opcode;
+import freezer.core.bytecode.OperandFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

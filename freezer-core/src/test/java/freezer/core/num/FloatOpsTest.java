@@ -1,19 +1,19 @@
 package freezer.core.num;
 
-import static freezer.core.emit.BinaryOp.ADD;
-import static freezer.core.emit.BinaryOp.AND;
-import static freezer.core.emit.BinaryOp.FLOOR_DIVIDE;
-import static freezer.core.emit.BinaryOp.LSHIFT;
-import static freezer.core.emit.BinaryOp.MAT_MULTIPLY;
-import static freezer.core.emit.BinaryOp.MODULO;
-import static freezer.core.emit.BinaryOp.MULTIPLY;
-import static freezer.core.emit.BinaryOp.POWER;
-import static freezer.core.emit.BinaryOp.SUBTRACT;
-import static freezer.core.emit.BinaryOp.TRUE_DIVIDE;
+import static freezer.core.bytecode.BinaryOp.ADD;
+import static freezer.core.bytecode.BinaryOp.AND;
+import static freezer.core.bytecode.BinaryOp.FLOOR_DIVIDE;
+import static freezer.core.bytecode.BinaryOp.LSHIFT;
+import static freezer.core.bytecode.BinaryOp.MAT_MULTIPLY;
+import static freezer.core.bytecode.BinaryOp.MODULO;
+import static freezer.core.bytecode.BinaryOp.MULTIPLY;
+import static freezer.core.bytecode.BinaryOp.POWER;
+import static freezer.core.bytecode.BinaryOp.SUBTRACT;
+import static freezer.core.bytecode.BinaryOp.TRUE_DIVIDE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import freezer.core.emit.BinaryOp;
-import freezer.core.emit.UnaryOp;
+import freezer.core.bytecode.BinaryOp;
+import freezer.core.bytecode.UnaryOp;
 import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
 

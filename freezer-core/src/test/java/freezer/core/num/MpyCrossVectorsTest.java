@@ -2,7 +2,7 @@ package freezer.core.num;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import freezer.core.emit.BinaryOp;
+import freezer.core.bytecode.BinaryOp;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

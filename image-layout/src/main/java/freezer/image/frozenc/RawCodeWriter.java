@@ -10,7 +10,7 @@ import freezer.core.mpy.MpyToolText;
 import freezer.core.mpy.NativePyFunction;
 import freezer.core.mpy.Prelude;
 import freezer.core.mpy.ViperFunction;
-import freezer.core.emit.OperandFormat;
+import freezer.core.bytecode.OperandFormat;
 import freezer.image.layout.CType;
 import freezer.image.layout.Presence;
 import freezer.image.layout.Refs;

@@ -1,4 +1,4 @@
-package freezer.core.emit;
+package freezer.core.bytecode;
 
 /** The unary operators that appear in bytecode (py/runtime0.h mp_unary_op_t). */
 public enum UnaryOp {

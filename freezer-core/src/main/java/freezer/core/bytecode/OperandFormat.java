@@ -1,4 +1,4 @@
-package freezer.core.emit;
+package freezer.core.bytecode;
 
 /** How an opcode's argument is encoded (py/bc0.h MP_BC_FORMAT_*). */
 public enum OperandFormat {

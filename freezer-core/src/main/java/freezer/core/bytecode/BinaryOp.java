@@ -1,4 +1,4 @@
-package freezer.core.emit;
+package freezer.core.bytecode;
 
 /**
  * The binary operators that appear in bytecode (py/runtime0.h mp_binary_op_t), in upstream's

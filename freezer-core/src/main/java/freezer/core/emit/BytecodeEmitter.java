@@ -1,25 +1,34 @@
-package freezer.core.compile;
+package freezer.core.emit;
 
-import freezer.core.emit.BinaryOp;
-import freezer.core.emit.Opcode;
-import freezer.core.emit.UnaryOp;
+import freezer.core.bytecode.BinaryOp;
+import freezer.core.bytecode.Opcode;
+import freezer.core.bytecode.UnaryOp;
+import freezer.core.compile.IdInfo;
+import freezer.core.compile.IdKind;
+import freezer.core.compile.Scope;
+import freezer.core.compile.ScopeKind;
+import freezer.core.lexer.TokenKind;
+import freezer.core.mpy.BytecodeFunction;
+import freezer.core.mpy.Instruction;
 import freezer.core.mpy.LineStep;
 import freezer.core.mpy.Prelude;
-import freezer.core.lexer.TokenKind;
+import freezer.core.mpy.Uint;
 import freezer.core.parse.ConstValue;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Writes one scope's bytecode function as py/emitbc.c does: a prelude (signature, sizes, name,
- * argument names), the line-number table, the cell list, then the opcodes. It runs once per
- * pass; sizes and label offsets learnt in one pass are used in the next, and the EMIT pass is
- * repeated until jumps stop shrinking.
+ * Emits one scope as a bytecode function, as py/emitbc.c does: a prelude (signature, sizes,
+ * name, argument names), the line-number table, the cell list, then the opcodes. It runs once
+ * per pass; sizes and label offsets learnt in one pass are used in the next, and the EMIT pass
+ * is repeated until jumps stop shrinking. The last pass hands the scope a
+ * {@link BytecodeFunction} built from what it laid out (nothing is encoded to be decoded again).
  */
-final class BytecodeEmitter implements Emitter {
+public final class BytecodeEmitter implements Emitter {
     /** MP_OBJ_ITER_BUF_NSLOTS: a for loop keeps its iterator in 4 stack slots. */
-    static final int ITER_BUF_SLOTS = 4;
+    public static final int ITER_BUF_SLOTS = 4;
     /** compile.c's flag on a break label that leaves a for loop (its iterator must be popped). */
-    static final int BREAK_FROM_FOR = 0x8000;
+    public static final int BREAK_FROM_FOR = 0x8000;
 
     private final EmitCommon common;
     private final boolean lineNumbers;
@@ -30,18 +39,25 @@ final class BytecodeEmitter implements Emitter {
     private int lastSourceLineOffset;
     private int lastSourceLine;
 
-    private final ByteSink codeInfo = new ByteSink();
+    private Prelude prelude;
+    private int simpleName;
+    private final List<Integer> argNames = new ArrayList<>();
+    private final List<LineStep> lineInfo = new ArrayList<>();
+    private final List<Integer> cells = new ArrayList<>();
+    /** The bytes of the prelude, names, line info and cells laid out so far this pass. */
     private int codeInfoSize;
-    private int bytecodeSize;
+    private int infoStart;
+    private int lastCodeInfoSize;
+    private int lastBytecodeSize;
     private int nInfo;
     private int nCell;
 
-    BytecodeEmitter(EmitCommon common, boolean lineNumbers) {
+    public BytecodeEmitter(EmitCommon common, boolean lineNumbers) {
         this.common = common;
         this.lineNumbers = lineNumbers;
     }
 
-    void setMaxLabels(int n) {
+    public void setMaxLabels(int n) {
         w.setMaxLabels(n);
     }
 
@@ -52,37 +68,64 @@ final class BytecodeEmitter implements Emitter {
         w.startPass(p, s);
         lastSourceLineOffset = 0;
         lastSourceLine = 1;
-        codeInfo.reset();
+        lineInfo.clear();
+        cells.clear();
+        argNames.clear();
 
-        int nState = s.numLocals + s.stackSize;
+        int nState = s.numLocals() + s.stackSize();
         if (nState == 0) {
             // an exception passing through needs one slot
             nState = 1;
         }
-        codeInfo.write(new Prelude(nState, s.excStackSize, s.flags & Scope.FLAG_ALL_SIG, s.numPosArgs,
-                s.numKwonlyArgs, s.numDefPosArgs).bytes());
+        prelude = new Prelude(nState, s.excStackSize(), s.flags() & Scope.FLAG_ALL_SIG, s.numPosArgs(),
+                s.numKwonlyArgs(), s.numDefPosArgs());
+        codeInfoSize = prelude.bytes().length;
         // the sizes of the names-and-lines part and the cell list, as the last pass found them
         if (p.compareTo(Pass.CODE_SIZE) >= 0) {
-            codeInfo.write(Prelude.sizeBytes(nInfo, nCell));
+            codeInfoSize += Prelude.sizeBytes(nInfo, nCell).length;
         }
-        nInfo = codeInfo.size();
+        infoStart = codeInfoSize;
 
-        codeInfoQstr(s.simpleName);
-        // each positional and keyword-only parameter's name, "*" where no parameter has that slot
-        for (int i = 0; i < s.numPosArgs + s.numKwonlyArgs; i++) {
-            String name = "*";
-            for (IdInfo id : s.ids) {
-                if (id.isParam() && id.localNum == i) {
-                    name = id.name;
-                    break;
-                }
-            }
-            codeInfoQstr(name);
+        simpleName = codeInfoQstr(s.simpleName());
+        for (String name : parameterNames(s)) {
+            argNames.add(codeInfoQstr(name));
         }
     }
 
-    private void codeInfoQstr(String q) {
-        codeInfo.writeUint(common.useQstr(q));
+    /**
+     * Each positional and keyword-only parameter's name in slot order, "*" where no parameter
+     * has that slot (the prelude's argument names, as emitbc.c and emitnative.c write them).
+     */
+    static List<String> parameterNames(Scope s) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < s.numPosArgs() + s.numKwonlyArgs(); i++) {
+            String name = "*";
+            for (IdInfo id : s.ids()) {
+                if (id.isParam() && id.localNum() == i) {
+                    name = id.name();
+                    break;
+                }
+            }
+            names.add(name);
+        }
+        return names;
+    }
+
+    /** The locals that become cells when the function starts, in the order of the scope's names. */
+    static List<Integer> cellLocals(Scope s) {
+        List<Integer> out = new ArrayList<>();
+        for (IdInfo id : s.ids()) {
+            if (id.kind() == IdKind.CELL) {
+                out.add(id.localNum());
+            }
+        }
+        return out;
+    }
+
+    private int codeInfoQstr(String q) {
+        int index = common.useQstr(q);
+        codeInfoSize += Uint.length(index);
+        return index;
     }
 
     @Override
@@ -90,41 +133,38 @@ final class BytecodeEmitter implements Emitter {
         if (pass == Pass.SCOPE) {
             return true;
         }
-        nInfo = codeInfo.size() - nInfo;
+        nInfo = codeInfoSize - infoStart;
+        cells.addAll(cellLocals(scope));
+        nCell = cells.size();
+        codeInfoSize += nCell;
 
-        // the cell list: locals that become cells when the function starts
-        nCell = 0;
-        for (IdInfo id : scope.ids) {
-            if (id.kind == IdKind.CELL) {
-                codeInfo.write(id.localNum);
-                nCell++;
-            }
-        }
-
-        ByteSink bytecode = w.bytecode();
         if (pass == Pass.CODE_SIZE) {
-            codeInfoSize = codeInfo.size();
-            bytecodeSize = bytecode.size();
+            lastCodeInfoSize = codeInfoSize;
+            lastBytecodeSize = w.size();
         } else if (pass == Pass.EMIT) {
-            if (codeInfo.size() != codeInfoSize || bytecode.size() != bytecodeSize) {
+            if (codeInfoSize != lastCodeInfoSize || w.size() != lastBytecodeSize) {
                 // jumps shrank: another pass with the new sizes
-                codeInfoSize = codeInfo.size();
-                bytecodeSize = bytecode.size();
+                lastCodeInfoSize = codeInfoSize;
+                lastBytecodeSize = w.size();
                 return false;
             }
             if (w.overflowed()) {
                 throw new BytecodeOverflow();
             }
-            byte[] funData = Arrays.copyOf(codeInfo.bytes(), codeInfoSize + bytecodeSize);
-            System.arraycopy(bytecode.bytes(), 0, funData, codeInfoSize, bytecodeSize);
-            scope.code.funData = funData;
-            scope.code.children = common.children();
+            Prelude sig = prelude;
+            int name = simpleName;
+            List<Integer> args = List.copyOf(argNames);
+            List<LineStep> lines = List.copyOf(lineInfo);
+            List<Integer> cellList = List.copyOf(cells);
+            List<Instruction> code = w.instructions();
+            scope.code().assign(common.children(),
+                    children -> new BytecodeFunction(sig, name, args, lines, cellList, code, children));
         }
         return true;
     }
 
     /** Thrown when a jump does not fit in 15 bits ("RuntimeError: bytecode overflow"). */
-    static final class BytecodeOverflow extends RuntimeException {
+    public static final class BytecodeOverflow extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         BytecodeOverflow() {
@@ -143,7 +183,7 @@ final class BytecodeEmitter implements Emitter {
             return;
         }
         if (line > lastSourceLine) {
-            int offset = w.bytecode().size();
+            int offset = w.size();
             writeBytesLines(offset - lastSourceLineOffset, line - lastSourceLine);
             lastSourceLineOffset = offset;
             lastSourceLine = line;
@@ -164,7 +204,8 @@ final class BytecodeEmitter implements Emitter {
             } else {
                 step = new LineStep(Math.min(bytesToSkip, 0xf), Math.min(linesToSkip, 0x7ff), true);
             }
-            codeInfo.write(step.bytes());
+            lineInfo.add(step);
+            codeInfoSize += step.size();
             bytesToSkip -= step.bytecodeDelta();
             linesToSkip -= step.lineDelta();
         }
@@ -176,15 +217,15 @@ final class BytecodeEmitter implements Emitter {
     }
 
     private void opQstr(int stackAdj, Opcode opcode, String q) {
-        w.opUint(stackAdj, opcode.code(), common.useQstr(q));
+        w.opUint(stackAdj, opcode, common.useQstr(q));
     }
 
     private void opObj(int stackAdj, Opcode opcode, ConstValue obj) {
-        w.opUint(stackAdj, opcode.code(), common.useConst(obj));
+        w.opUint(stackAdj, opcode, common.useConst(obj));
     }
 
     private void opChild(int stackAdj, Opcode opcode, Scope child) {
-        w.opUint(stackAdj, opcode.code(), common.allocChild(child.code));
+        w.opUint(stackAdj, opcode, common.allocChild(child.code()));
     }
 
     @Override
@@ -199,16 +240,16 @@ final class BytecodeEmitter implements Emitter {
 
     @Override
     public void importStar() {
-        w.op(-1, Opcode.IMPORT_STAR.code());
+        w.op(-1, Opcode.IMPORT_STAR);
     }
 
     @Override
     public void loadConstTok(TokenKind tok) {
         switch (tok) {
             case ELLIPSIS -> opObj(1, Opcode.LOAD_CONST_OBJ, ConstValue.Singleton.ELLIPSIS);
-            case KW_FALSE -> w.op(1, Opcode.LOAD_CONST_FALSE.code());
-            case KW_NONE -> w.op(1, Opcode.LOAD_CONST_NONE.code());
-            case KW_TRUE -> w.op(1, Opcode.LOAD_CONST_TRUE.code());
+            case KW_FALSE -> w.op(1, Opcode.LOAD_CONST_FALSE);
+            case KW_NONE -> w.op(1, Opcode.LOAD_CONST_NONE);
+            case KW_TRUE -> w.op(1, Opcode.LOAD_CONST_TRUE);
             default -> throw new IllegalArgumentException("not a constant token: " + tok);
         }
     }
@@ -217,7 +258,7 @@ final class BytecodeEmitter implements Emitter {
     public void loadConstSmallInt(long value) {
         if (-Opcode.SMALL_INT_MULTI_EXCESS <= value
                 && value < Opcode.LOAD_CONST_SMALL_INT_MULTI.count() - Opcode.SMALL_INT_MULTI_EXCESS) {
-            w.op(1, Opcode.LOAD_CONST_SMALL_INT_MULTI.code() + Opcode.SMALL_INT_MULTI_EXCESS + (int) value);
+            w.op(1, Opcode.LOAD_CONST_SMALL_INT_MULTI, value);
         } else {
             w.opInt(1, Opcode.LOAD_CONST_SMALL_INT, value);
         }
@@ -235,15 +276,15 @@ final class BytecodeEmitter implements Emitter {
 
     @Override
     public void loadNull() {
-        w.op(1, Opcode.LOAD_NULL.code());
+        w.op(1, Opcode.LOAD_NULL);
     }
 
     @Override
     public void loadLocal(String q, int localNum, boolean deref) {
         if (!deref && localNum <= 15) {
-            w.op(1, Opcode.LOAD_FAST_MULTI.code() + localNum);
+            w.op(1, Opcode.LOAD_FAST_MULTI, localNum);
         } else {
-            w.opUint(1, (deref ? Opcode.LOAD_DEREF : Opcode.LOAD_FAST_N).code(), localNum);
+            w.opUint(1, deref ? Opcode.LOAD_DEREF : Opcode.LOAD_FAST_N, localNum);
         }
     }
 
@@ -255,9 +296,9 @@ final class BytecodeEmitter implements Emitter {
     @Override
     public void storeLocal(String q, int localNum, boolean deref) {
         if (!deref && localNum <= 15) {
-            w.op(-1, Opcode.STORE_FAST_MULTI.code() + localNum);
+            w.op(-1, Opcode.STORE_FAST_MULTI, localNum);
         } else {
-            w.opUint(-1, (deref ? Opcode.STORE_DEREF : Opcode.STORE_FAST_N).code(), localNum);
+            w.opUint(-1, deref ? Opcode.STORE_DEREF : Opcode.STORE_FAST_N, localNum);
         }
     }
 
@@ -268,7 +309,7 @@ final class BytecodeEmitter implements Emitter {
 
     @Override
     public void deleteLocal(String q, int localNum, boolean deref) {
-        w.opUint(0, (deref ? Opcode.DELETE_DEREF : Opcode.DELETE_FAST).code(), localNum);
+        w.opUint(0, deref ? Opcode.DELETE_DEREF : Opcode.DELETE_FAST, localNum);
     }
 
     @Override
@@ -283,19 +324,19 @@ final class BytecodeEmitter implements Emitter {
 
     @Override
     public void loadBuildClass() {
-        w.op(1, Opcode.LOAD_BUILD_CLASS.code());
+        w.op(1, Opcode.LOAD_BUILD_CLASS);
     }
 
     @Override
     public void subscr(Access kind) {
         if (kind == Access.LOAD) {
-            w.op(-1, Opcode.LOAD_SUBSCR.code());
+            w.op(-1, Opcode.LOAD_SUBSCR);
         } else {
             if (kind == Access.DELETE) {
                 loadNull();
                 rotThree();
             }
-            w.op(-3, Opcode.STORE_SUBSCR.code());
+            w.op(-3, Opcode.STORE_SUBSCR);
         }
     }
 
@@ -314,27 +355,27 @@ final class BytecodeEmitter implements Emitter {
 
     @Override
     public void dupTop() {
-        w.op(1, Opcode.DUP_TOP.code());
+        w.op(1, Opcode.DUP_TOP);
     }
 
     @Override
     public void dupTopTwo() {
-        w.op(2, Opcode.DUP_TOP_TWO.code());
+        w.op(2, Opcode.DUP_TOP_TWO);
     }
 
     @Override
     public void popTop() {
-        w.op(-1, Opcode.POP_TOP.code());
+        w.op(-1, Opcode.POP_TOP);
     }
 
     @Override
     public void rotTwo() {
-        w.op(0, Opcode.ROT_TWO.code());
+        w.op(0, Opcode.ROT_TWO);
     }
 
     @Override
     public void rotThree() {
-        w.op(0, Opcode.ROT_THREE.code());
+        w.op(0, Opcode.ROT_THREE);
     }
 
     @Override
@@ -361,13 +402,13 @@ final class BytecodeEmitter implements Emitter {
             if (fromFor) {
                 // pop the iterator and its buffer
                 for (int i = 0; i < ITER_BUF_SLOTS; i++) {
-                    w.rawByte(Opcode.POP_TOP.code());
+                    w.op(0, Opcode.POP_TOP);
                 }
             }
             w.opLabel(0, Opcode.JUMP, target);
         } else {
             w.opLabel(0, Opcode.UNWIND_JUMP, target);
-            w.rawByte((fromFor ? 0x80 : 0) | exceptDepth);
+            w.extraByte((fromFor ? 0x80 : 0) | exceptDepth);
         }
         w.suppress();
     }
@@ -387,7 +428,7 @@ final class BytecodeEmitter implements Emitter {
         loadConstTok(TokenKind.KW_NONE);
         labelAssign(label);
         // room to call __exit__, cancelled at once along with SETUP_WITH's 2
-        w.op(2, Opcode.WITH_CLEANUP.code());
+        w.op(2, Opcode.WITH_CLEANUP);
         adjustStackSize(-4);
     }
 
@@ -405,15 +446,15 @@ final class BytecodeEmitter implements Emitter {
 
     @Override
     public void endFinally() {
-        w.op(-1, Opcode.END_FINALLY.code());
+        w.op(-1, Opcode.END_FINALLY);
     }
 
     @Override
     public void getIter(boolean useStack) {
         if (useStack) {
-            w.op(ITER_BUF_SLOTS - 1, Opcode.GET_ITER_STACK.code());
+            w.op(ITER_BUF_SLOTS - 1, Opcode.GET_ITER_STACK);
         } else {
-            w.op(0, Opcode.GET_ITER.code());
+            w.op(0, Opcode.GET_ITER);
         }
     }
 
@@ -435,19 +476,19 @@ final class BytecodeEmitter implements Emitter {
 
     @Override
     public void unaryOp(UnaryOp op) {
-        w.op(0, Opcode.UNARY_OP_MULTI.code() + op.ordinal());
+        w.op(0, Opcode.UNARY_OP_MULTI, op.ordinal());
     }
 
     @Override
     public void binaryOp(BinaryOp op) {
-        w.op(-1, Opcode.BINARY_OP_MULTI.code() + op.ordinal());
+        w.op(-1, Opcode.BINARY_OP_MULTI, op.ordinal());
     }
 
     @Override
     public void binaryOpInverted(BinaryOp op) {
         // "not in" and "is not" are "in" and "is" followed by "not"
         binaryOp(op);
-        w.op(0, Opcode.UNARY_OP_MULTI.code() + UnaryOp.NOT.ordinal());
+        w.op(0, Opcode.UNARY_OP_MULTI, UnaryOp.NOT.ordinal());
     }
 
     @Override
@@ -460,12 +501,12 @@ final class BytecodeEmitter implements Emitter {
             case SET -> Opcode.BUILD_SET;
             case SLICE -> Opcode.BUILD_SLICE;
         };
-        w.opUint(stackAdj, opcode.code(), n);
+        w.opUint(stackAdj, opcode, n);
     }
 
     @Override
     public void storeMap() {
-        w.op(-2, Opcode.STORE_MAP.code());
+        w.op(-2, Opcode.STORE_MAP);
     }
 
     @Override
@@ -483,17 +524,17 @@ final class BytecodeEmitter implements Emitter {
             t = 2;
         }
         // the low 2 bits say which kind of collection
-        w.opUint(-1 - n, Opcode.STORE_COMP.code(), ((long) (collectionStackIndex + n) << 2) | t);
+        w.opUint(-1 - n, Opcode.STORE_COMP, ((long) (collectionStackIndex + n) << 2) | t);
     }
 
     @Override
     public void unpackSequence(int n) {
-        w.opUint(-1 + n, Opcode.UNPACK_SEQUENCE.code(), n);
+        w.opUint(-1 + n, Opcode.UNPACK_SEQUENCE, n);
     }
 
     @Override
     public void unpackEx(int nLeft, int nRight) {
-        w.opUint(-1 + nLeft + nRight + 1, Opcode.UNPACK_EX.code(), nLeft | ((long) nRight << 8));
+        w.opUint(-1 + nLeft + nRight + 1, Opcode.UNPACK_EX, nLeft | ((long) nRight << 8));
     }
 
     @Override
@@ -512,7 +553,7 @@ final class BytecodeEmitter implements Emitter {
         } else {
             opChild(-2 - nClosedOver + 1, Opcode.MAKE_CLOSURE_DEFARGS, s);
         }
-        w.rawByte(nClosedOver);
+        w.extraByte(nClosedOver);
     }
 
     @Override
@@ -529,28 +570,28 @@ final class BytecodeEmitter implements Emitter {
         long arg = ((long) nKeyword << 8) | nPositional;
         if (starFlags != 0) {
             // each keyword argument is a key and a value; one more slot holds the star map
-            w.opUint(stackAdj - nPositional - 2 * nKeyword - 1, varKw.code(), arg);
+            w.opUint(stackAdj - nPositional - 2 * nKeyword - 1, varKw, arg);
         } else {
-            w.opUint(stackAdj - nPositional - 2 * nKeyword, plain.code(), arg);
+            w.opUint(stackAdj - nPositional - 2 * nKeyword, plain, arg);
         }
     }
 
     @Override
     public void returnValue() {
-        w.op(-1, Opcode.RETURN_VALUE.code());
+        w.op(-1, Opcode.RETURN_VALUE);
         w.suppress();
     }
 
     @Override
     public void raiseVarargs(int nArgs) {
-        w.op(-nArgs, Opcode.RAISE_LAST.code() + nArgs);
+        w.op(-nArgs, nArgs == 0 ? Opcode.RAISE_LAST : nArgs == 1 ? Opcode.RAISE_OBJ : Opcode.RAISE_FROM);
         w.suppress();
     }
 
     @Override
     public void yield(boolean from) {
-        w.op(from ? -1 : 0, from ? Opcode.YIELD_FROM.code() : Opcode.YIELD_VALUE.code());
-        scope.flags |= Scope.FLAG_GENERATOR;
+        w.op(from ? -1 : 0, from ? Opcode.YIELD_FROM : Opcode.YIELD_VALUE);
+        scope.addFlags(Scope.FLAG_GENERATOR);
     }
 
     @Override

@@ -1,7 +1,7 @@
-package freezer.core.compile;
+package freezer.core.emit;
 
 /** The compiler's passes over each scope (py/emit.h pass_kind_t). */
-enum Pass {
+public enum Pass {
     /** Find the names and their kinds, and the scopes. */
     SCOPE,
     /** Find the maximum stack depth. */

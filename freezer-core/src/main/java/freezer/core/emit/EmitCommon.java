@@ -1,4 +1,4 @@
-package freezer.core.compile;
+package freezer.core.emit;
 
 import freezer.core.parse.ConstValue;
 import java.util.ArrayList;
@@ -11,19 +11,19 @@ import java.util.Map;
  * qstr table, numbered by first use, its constant-object table, and the children of the scope
  * being emitted.
  */
-final class EmitCommon {
+public final class EmitCommon {
     private final Map<String, Integer> qstrs = new LinkedHashMap<>();
     private final List<ConstValue> constants = new ArrayList<>();
-    Pass pass;
+    private Pass pass;
     private int childCount;
     private List<CodeHolder> children = new ArrayList<>();
 
-    EmitCommon(String sourceFile) {
-        // the source file is always entry 0
+    /** @param sourceFile the source name as a byte string; always qstr 0 */
+    public EmitCommon(String sourceFile) {
         qstrs.put(sourceFile, 0);
     }
 
-    void startPass(Pass p) {
+    public void startPass(Pass p) {
         pass = p;
         if (p == Pass.CODE_SIZE) {
             children = new ArrayList<>();
@@ -34,7 +34,8 @@ final class EmitCommon {
         childCount = 0;
     }
 
-    int useQstr(String q) {
+    /** The index of a qstr in the module's table, added on first use. */
+    public int useQstr(String q) {
         Integer i = qstrs.get(q);
         if (i == null) {
             i = qstrs.size();
@@ -44,7 +45,7 @@ final class EmitCommon {
     }
 
     /** The index of a constant, shared with any earlier strictly equal one. */
-    int useConst(ConstValue c) {
+    public int useConst(ConstValue c) {
         for (int i = 0; i < constants.size(); i++) {
             if (ConstValue.strictlyEqual(constants.get(i), c)) {
                 return i;
@@ -54,23 +55,29 @@ final class EmitCommon {
         return constants.size() - 1;
     }
 
-    int allocChild(CodeHolder child) {
+    /** Numbers a child function of the scope being emitted (mp_emit_common_alloc_const_child). */
+    public int allocChild(CodeHolder child) {
         if (pass == Pass.EMIT) {
             children.set(childCount, child);
         }
         return childCount++;
     }
 
+    /** How many children the current pass has numbered so far (emit_common's ct_cur_child). */
+    public int childCount() {
+        return childCount;
+    }
+
     /** The children the current scope's EMIT pass collected. */
-    List<CodeHolder> children() {
+    public List<CodeHolder> children() {
         return List.copyOf(children.subList(0, childCount));
     }
 
-    List<String> qstrTable() {
+    public List<String> qstrTable() {
         return new ArrayList<>(qstrs.keySet());
     }
 
-    List<ConstValue> constants() {
+    public List<ConstValue> constants() {
         return constants;
     }
 }

@@ -1,4 +1,4 @@
-package freezer.core.emit;
+package freezer.core.bytecode;
 
 /**
  * MicroPython's bytecode opcodes (py/bc0.h), one constant per opcode or per family of opcodes

@@ -1,15 +1,20 @@
-package freezer.core.compile;
+package freezer.core.emit;
 
-import freezer.core.emit.BinaryOp;
-import freezer.core.emit.UnaryOp;
+import freezer.core.bytecode.BinaryOp;
+import freezer.core.bytecode.UnaryOp;
+import freezer.core.compile.Scope;
+import freezer.core.compile.ScopeKind;
 import freezer.core.lexer.TokenKind;
 import freezer.core.parse.ConstValue;
 
 /**
- * What the compiler asks of a code emitter (py/emit.h's method table). The bytecode emitter is
- * the first implementation; native emitters would be others.
+ * What the compiler asks of a code emitter (py/emit.h's method table): {@link BytecodeEmitter}
+ * (py/emitbc.c) and {@link NativeEmitter} (py/emitnative.c, for native and viper code). The
+ * compiler walks each scope once per {@link Pass} and calls these in the same order every pass;
+ * the emitter leaves the finished function in the scope's {@link CodeHolder} at the end of the
+ * last EMIT pass.
  */
-interface Emitter {
+public interface Emitter {
     /** Whether a subscript or attribute is read, written or deleted. */
     enum Access {
         LOAD, STORE, DELETE

@@ -1,0 +1,167 @@
+package freezer.core.emit;
+
+import freezer.core.bytecode.Opcode;
+import freezer.core.compile.Scope;
+import freezer.core.mpy.Instruction;
+import freezer.core.mpy.Uint;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The opcode stream of the function being emitted: lays out opcodes and their operands, sizes
+ * jumps from the label offsets of the previous pass, tracks the stack depth, and writes nothing
+ * while the code is unreachable (after a jump, return or raise, until the next label), as
+ * py/emitbc.c does. The emitter still numbers qstrs and constants of unreachable code.
+ *
+ * <p>Every pass counts bytes; the EMIT pass also keeps the instructions, which become the
+ * function's {@link Instruction}s once the pass turns out to be the last.
+ */
+final class OpcodeWriter {
+    /** An instruction as laid out, checked only when it is known to be final. */
+    private record Laid(int offset, Opcode opcode, long arg, int extraByte, int size) {
+        Instruction instruction() {
+            return new Instruction(offset, opcode, arg, extraByte, size);
+        }
+    }
+
+    private Pass pass;
+    private Scope scope;
+    private boolean suppress;
+    private int stackSize;
+    private int size;
+    private int[] labelOffsets = new int[0];
+    private boolean overflow;
+    private final List<Laid> laid = new ArrayList<>();
+
+    void setMaxLabels(int n) {
+        labelOffsets = new int[n];
+    }
+
+    void startPass(Pass p, Scope s) {
+        pass = p;
+        scope = s;
+        suppress = false;
+        stackSize = 0;
+        overflow = false;
+        size = 0;
+        laid.clear();
+    }
+
+    /** The bytes laid out so far this pass. */
+    int size() {
+        return size;
+    }
+
+    /** Whether a jump did not fit in 15 bits in this EMIT pass. */
+    boolean overflowed() {
+        return overflow;
+    }
+
+    /** The instructions of the EMIT pass. */
+    List<Instruction> instructions() {
+        List<Instruction> out = new ArrayList<>(laid.size());
+        for (Laid l : laid) {
+            out.add(l.instruction());
+        }
+        return out;
+    }
+
+    /** What follows is unreachable until the next label. */
+    void suppress() {
+        suppress = true;
+    }
+
+    void adjustStackSize(int delta) {
+        if (pass == Pass.SCOPE) {
+            return;
+        }
+        stackSize += delta;
+        scope.reachStackSize(stackSize);
+    }
+
+    void labelAssign(int label) {
+        suppress = false;
+        if (pass == Pass.SCOPE) {
+            return;
+        }
+        labelOffsets[label] = size;
+    }
+
+    private void lay(Opcode opcode, long arg, int bytes) {
+        if (pass == Pass.EMIT) {
+            laid.add(new Laid(size, opcode, arg, -1, bytes));
+        }
+        size += bytes;
+    }
+
+    /** An opcode without an operand. */
+    void op(int stackAdj, Opcode opcode) {
+        op(stackAdj, opcode, 0);
+    }
+
+    /** An opcode of a *_MULTI family, its argument in the opcode byte. */
+    void op(int stackAdj, Opcode opcode, long familyArg) {
+        adjustStackSize(stackAdj);
+        if (!suppress) {
+            lay(opcode, familyArg, 1);
+        }
+    }
+
+    /** An opcode and an unsigned var-int (a count, a qstr or constant index). */
+    void opUint(int stackAdj, Opcode opcode, long value) {
+        adjustStackSize(stackAdj);
+        if (!suppress) {
+            lay(opcode, value, 1 + Uint.length(value));
+        }
+    }
+
+    /** emitbc.c emit_write_bytecode_byte_int: a signed var-int whose top bit carries the sign. */
+    void opInt(int stackAdj, Opcode opcode, long num) {
+        adjustStackSize(stackAdj);
+        if (!suppress) {
+            lay(opcode, num, 1 + Uint.signedLength(num));
+        }
+    }
+
+    /** The byte that follows MAKE_CLOSURE's and UNWIND_JUMP's operand. */
+    void extraByte(int b) {
+        if (!suppress) {
+            if (pass == Pass.EMIT) {
+                Laid last = laid.remove(laid.size() - 1);
+                laid.add(new Laid(last.offset(), last.opcode(), last.arg(), b, last.size() + 1));
+            }
+            size++;
+        }
+    }
+
+    /**
+     * emitbc.c emit_write_bytecode_byte_label: a jump with a 1- or 2-byte offset, relative to
+     * the end of the instruction. Before code sizes are known every jump is the large size; it
+     * may only shrink in later passes.
+     */
+    void opLabel(int stackAdj, Opcode opcode, int label) {
+        adjustStackSize(stackAdj);
+        if (suppress) {
+            return;
+        }
+        boolean signed = opcode.hasSignedOffset();
+        boolean large = true;
+        int offset = 0;
+        if (pass.compareTo(Pass.CODE_SIZE) >= 0) {
+            offset = labelOffsets[label] - size - 2;
+            if ((signed && -64 <= offset && offset <= 63) || (!signed && offset >= 0 && offset <= 127)) {
+                large = false;
+            }
+            if (large) {
+                offset -= 1;
+            }
+        }
+        if (large && pass == Pass.EMIT) {
+            int stored = signed ? offset + 0x4000 : offset;
+            if (!(0 <= stored && stored <= 0x7fff)) {
+                overflow = true;
+            }
+        }
+        lay(opcode, offset, large ? 3 : 2);
+    }
+}
