@@ -1,6 +1,7 @@
 package freezer.core.emit;
 
 import freezer.core.NativeArch;
+import freezer.core.emit.asm.ArmAssembler;
 import freezer.core.emit.asm.NativeAssembler;
 import freezer.core.emit.asm.X64Assembler;
 import freezer.core.emit.asm.X86Assembler;
@@ -15,7 +16,7 @@ import freezer.core.emit.asm.X86Assembler;
 public enum NativeTarget {
     X86(NativeArch.X86, 6, true, false, (labels, flags) -> new X86Assembler(labels), null),
     X64(NativeArch.X64, 10, true, false, (labels, flags) -> new X64Assembler(labels), null),
-    ARMV6(NativeArch.ARMV6, 16, true, true, null, null),
+    ARMV6(NativeArch.ARMV6, 16, true, true, (labels, flags) -> new ArmAssembler(labels), null),
     ARMV6M(NativeArch.ARMV6M, 16, true, true, null, null),
     ARMV7M(NativeArch.ARMV7M, 16, true, true, null, null),
     ARMV7EM(NativeArch.ARMV7EM, 16, true, true, null, null),
