@@ -2,6 +2,7 @@ package freezer.core.emit;
 
 import freezer.core.NativeArch;
 import freezer.core.emit.asm.NativeAssembler;
+import freezer.core.emit.asm.Rv32Assembler;
 import freezer.core.emit.asm.X64Assembler;
 import freezer.core.emit.asm.X86Assembler;
 
@@ -23,7 +24,7 @@ public enum NativeTarget {
     ARMV7EMDP(NativeArch.ARMV7EMDP, 16, true, true, null, null),
     XTENSA(NativeArch.XTENSA, 10, true, true, null, null),
     XTENSAWIN(NativeArch.XTENSAWIN, 17, true, true, null, null),
-    RV32IMC(NativeArch.RV32IMC, 14, true, true, null, null),
+    RV32IMC(NativeArch.RV32IMC, 14, true, true, (labels, flags) -> new Rv32Assembler(labels, flags), null),
     /** Accepted by -march, but v1.28.0 has no emitter for it. */
     RV64IMC(NativeArch.RV64IMC, 14, false, false, null, null),
     /** Upstream's text trace of the native emitter, not machine code: freezer does not write it. */
