@@ -172,8 +172,8 @@ public final class Rv32Assembler extends Rv32Opcodes {
 
     /** auipc t3 and jalr zero: an unconditional jump anywhere (by {@code displacement} from the auipc). */
     private void farJump(int displacement) {
-        auipc(T3, upper(displacement));
-        jalr(ZERO, T3, lower(displacement));
+        auipc(T3, upperPart(displacement));
+        jalr(ZERO, T3, lowerPart(displacement));
     }
 
     @Override
@@ -243,9 +243,9 @@ public final class Rv32Assembler extends Rv32Opcodes {
             lw(T3, S1, offset);
             cJalr(T3);
         } else {
-            loadUpperImmediate(T3, upper(offset));
+            loadUpperImmediate(T3, upperPart(offset));
             cAdd(T3, S1);
-            lw(T3, T3, lower(offset));
+            lw(T3, T3, lowerPart(offset));
             cJalr(T3);
         }
     }
@@ -264,9 +264,9 @@ public final class Rv32Assembler extends Rv32Opcodes {
         } else if (fitsUnsigned(offset, 11)) {
             sw(reg, SP, offset);
         } else {
-            loadUpperImmediate(T3, upper(offset));
+            loadUpperImmediate(T3, upperPart(offset));
             cAdd(T3, SP);
-            sw(reg, T3, lower(offset));
+            sw(reg, T3, lowerPart(offset));
         }
     }
 
@@ -278,9 +278,9 @@ public final class Rv32Assembler extends Rv32Opcodes {
         } else if (fitsUnsigned(offset, 11)) {
             lw(reg, SP, offset);
         } else {
-            loadUpperImmediate(reg, upper(offset));
+            loadUpperImmediate(reg, upperPart(offset));
             cAdd(reg, SP);
-            lw(reg, reg, lower(offset));
+            lw(reg, reg, lowerPart(offset));
         }
     }
 
@@ -310,8 +310,8 @@ public final class Rv32Assembler extends Rv32Opcodes {
     @Override
     public void movRegPcrel(int reg, int label) {
         int d = displacement(label);
-        auipc(reg, upper(d));
-        addi(reg, reg, lower(d));
+        auipc(reg, upperPart(d));
+        addi(reg, reg, lowerPart(d));
     }
 
     @Override
@@ -469,9 +469,9 @@ public final class Rv32Assembler extends Rv32Opcodes {
         } else if (fitsSigned(offset, 12)) {
             word(Rv32Encoding.i(0x03, loadFunct(width), dest, base, offset));
         } else {
-            loadUpperImmediate(dest, upper(offset));
+            loadUpperImmediate(dest, upperPart(offset));
             cAdd(dest, base);
-            word(Rv32Encoding.i(0x03, loadFunct(width), dest, dest, lower(offset)));
+            word(Rv32Encoding.i(0x03, loadFunct(width), dest, dest, lowerPart(offset)));
         }
     }
 
@@ -491,9 +491,9 @@ public final class Rv32Assembler extends Rv32Opcodes {
         } else if (fitsSigned(offset, 12)) {
             word(Rv32Encoding.s(0x23, size, base, src, offset));
         } else {
-            loadUpperImmediate(T3, upper(offset));
+            loadUpperImmediate(T3, upperPart(offset));
             cAdd(T3, base);
-            word(Rv32Encoding.s(0x23, size, T3, src, lower(offset)));
+            word(Rv32Encoding.s(0x23, size, T3, src, lowerPart(offset)));
         }
     }
 

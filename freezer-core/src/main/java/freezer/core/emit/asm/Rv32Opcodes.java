@@ -410,12 +410,12 @@ public abstract class Rv32Opcodes extends NativeAssembler {
     }
 
     /** split_immediate's upper part: what lui or auipc loads so that adding the signed lower 12 bits gives {@code imm}. */
-    protected static int upper(int imm) {
+    public static int upperPart(int imm) {
         return (imm & 0xfffff000) + ((imm & 0x800) != 0 ? 0x1000 : 0);
     }
 
     /** split_immediate's lower part, as an unsigned 12-bit field. */
-    protected static int lower(int imm) {
+    public static int lowerPart(int imm) {
         return imm & 0xfff;
     }
 
@@ -442,8 +442,8 @@ public abstract class Rv32Opcodes extends NativeAssembler {
 
     /** load_full_immediate: lui (or c.lui), then the lower part. */
     protected final void loadFullImmediate(int rd, int imm) {
-        loadUpperImmediate(rd, upper(imm));
-        loadLowerImmediate(rd, lower(imm));
+        loadUpperImmediate(rd, upperPart(imm));
+        loadLowerImmediate(rd, lowerPart(imm));
     }
 
     /**
