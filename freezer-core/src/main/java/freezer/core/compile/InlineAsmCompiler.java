@@ -3,8 +3,6 @@ package freezer.core.compile;
 import freezer.core.emit.InlineAssembler;
 import freezer.core.emit.Pass;
 import freezer.core.mpy.AsmFunction;
-import freezer.core.parse.ConstNode;
-import freezer.core.parse.ConstValue;
 import freezer.core.parse.ParseNode;
 import freezer.core.parse.ParseNodes;
 import freezer.core.parse.Rule;
@@ -171,7 +169,7 @@ final class InlineAsmCompiler {
                 }
                 if (assembling) {
                     for (int j = 1; j < args.length; j++) {
-                        Long value = intValue(args[j]);
+                        Long value = ParseNodes.intValueMaybe(args[j]);
                         if (value == null) {
                             c.syntaxError(node, "'data' requires integer arguments");
                             return false;
@@ -187,16 +185,5 @@ final class InlineAsmCompiler {
             }
         }
         return true;
-    }
-
-    /** mp_parse_node_get_int_maybe, truncated to a machine word as mp_obj_int_get_truncated does. */
-    private static Long intValue(ParseNode pn) {
-        if (pn instanceof ParseNode.SmallInt i) {
-            return i.value();
-        }
-        if (pn instanceof ConstNode k && k.value() instanceof ConstValue.IntValue i) {
-            return i.value().longValue();
-        }
-        return null;
     }
 }

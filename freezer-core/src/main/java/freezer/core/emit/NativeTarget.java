@@ -3,8 +3,10 @@ package freezer.core.emit;
 import freezer.core.NativeArch;
 import freezer.core.emit.asm.ArmAssembler;
 import freezer.core.emit.asm.NativeAssembler;
+import freezer.core.emit.asm.Rv32Assembler;
 import freezer.core.emit.asm.X64Assembler;
 import freezer.core.emit.asm.X86Assembler;
+import freezer.core.emit.inline.Rv32InlineAssembler;
 
 /**
  * What each {@code -march} brings to the emitters: whether mpy-cross v1.28.0 has a native
@@ -24,7 +26,8 @@ public enum NativeTarget {
     ARMV7EMDP(NativeArch.ARMV7EMDP, 16, true, true, null, null),
     XTENSA(NativeArch.XTENSA, 10, true, true, null, null),
     XTENSAWIN(NativeArch.XTENSAWIN, 17, true, true, null, null),
-    RV32IMC(NativeArch.RV32IMC, 14, true, true, null, null),
+    RV32IMC(NativeArch.RV32IMC, 14, true, true, (labels, flags) -> new Rv32Assembler(labels, flags),
+            (labels, flags) -> new Rv32InlineAssembler(labels, flags)),
     /** Accepted by -march, but v1.28.0 has no emitter for it. */
     RV64IMC(NativeArch.RV64IMC, 14, false, false, null, null),
     /** Upstream's text trace of the native emitter, not machine code: freezer does not write it. */

@@ -26,6 +26,20 @@ public final class ParseNodes {
         return false;
     }
 
+    /**
+     * mp_parse_node_get_int_maybe with mp_obj_get_int_truncated: the integer a node holds (a
+     * small int or an int constant), cut to its low 64 bits, or null for any other node.
+     */
+    public static Long intValueMaybe(ParseNode pn) {
+        if (pn instanceof ParseNode.SmallInt i) {
+            return i.value();
+        }
+        if (pn instanceof ConstNode k && k.value() instanceof ConstValue.IntValue i) {
+            return i.value().longValue();
+        }
+        return null;
+    }
+
     /** mp_parse_node_convert_to_obj, for a node {@link #isConst} accepts. */
     public static ConstValue toValue(ParseNode pn) {
         if (pn instanceof ParseNode.SmallInt s) {
