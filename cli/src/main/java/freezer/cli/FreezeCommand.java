@@ -207,7 +207,7 @@ public final class FreezeCommand implements Callable<Integer> {
             }
             if (s.strict() && !image.warnings().isEmpty()) {
                 return error("--strict: " + image.warnings().size() + " warning" + (image.warnings().size() == 1 ? "" : "s")
-                        + " about C that upstream writes broken; nothing written");
+                        + " about what upstream freezes broken; nothing written");
             }
             MemoryMap map = null;
             Budgets.Verdict verdict = Budgets.Verdict.OK;

@@ -56,7 +56,8 @@ final class RomfsLsCommand implements Callable<Integer> {
     private CommandLine.Model.CommandSpec spec;
 
     /** What an .mpy entry holds, or why it does not read. */
-    private record MpyFacts(MpyInfo info, LoadCheck.Verdict verdict, MpyFormatException error, long base) {
+    private record MpyFacts(MpyInfo info, LoadCheck.Verdict verdict, MpyFormatException error, long base,
+            long moduleLength, long trailingBytes) {
         boolean bad() {
             return error != null || verdict != null && verdict.outcome() == LoadCheck.Outcome.DOES_NOT_LOAD;
         }
@@ -87,6 +88,12 @@ final class RomfsLsCommand implements Callable<Integer> {
             if (!e.isDirectory() && e.path().endsWith(".mpy")) {
                 facts[i] = mpyFacts(img.bytes(), e, target);
                 bad |= facts[i].bad();
+                if (facts[i].trailingBytes() > 0) {
+                    long n = facts[i].trailingBytes();
+                    io.err().println(img.name() + ": " + e.path() + ": offset " + (e.dataOffset() + facts[i].moduleLength())
+                            + ": warning: " + n + (n == 1 ? " byte follows" : " bytes follow")
+                            + " the end of the module; MicroPython ignores them");
+                }
             }
         }
         String text = json ? json(img, facts, target) : text(img, facts, target);
@@ -99,11 +106,12 @@ final class RomfsLsCommand implements Callable<Integer> {
     private static MpyFacts mpyFacts(byte[] image, RomfsEntry e, LoadCheck.Target target) {
         byte[] data = Arrays.copyOfRange(image, (int) e.dataOffset(), (int) (e.dataOffset() + e.dataSize()));
         try {
-            CompiledModule m = MpyReader.read(data);
+            MpyReader.MpyFile file = MpyReader.readFile(data);
+            CompiledModule m = file.module();
             return new MpyFacts(MpyInfo.of(m, data.length), target == null ? null : LoadCheck.check(m.header(), target),
-                    null, e.dataOffset());
+                    null, e.dataOffset(), file.moduleLength(), file.trailingBytes());
         } catch (MpyFormatException x) {
-            return new MpyFacts(null, null, x, e.dataOffset());
+            return new MpyFacts(null, null, x, e.dataOffset(), 0, 0);
         }
     }
 
@@ -148,6 +156,9 @@ final class RomfsLsCommand implements Callable<Integer> {
         }
         sb.append(", ").append(i.arch() == NativeArch.NONE ? "bytecode" : i.arch().marchName() + " code")
                 .append(", small-int bits ").append(i.smallIntBits());
+        if (f.trailingBytes() > 0) {
+            sb.append(", then ").append(f.trailingBytes()).append(" bytes that are not part of it");
+        }
         if (f.verdict() != null) {
             sb.append("; on ").append(target.describe()).append(": ");
             switch (f.verdict().outcome()) {
@@ -230,6 +241,7 @@ final class RomfsLsCommand implements Callable<Integer> {
         o.put("constants", i.constants());
         o.put("bytecodeBytes", i.bytecodeBytes());
         o.put("machineCodeBytes", i.machineCodeBytes());
+        o.put("trailingBytes", f.trailingBytes());
         if (f.verdict() != null) {
             o.put("target", target.describe());
             o.put("loads", f.verdict().outcome() == LoadCheck.Outcome.LOADS ? "yes"

@@ -325,6 +325,28 @@ class RomfsCommandTest {
     }
 
     @Test
+    void lsWarnsOfBytesAfterAnMpysModule() throws Exception {
+        Path dir = Shared.targetDir("cli-romfs/trailing");
+        Path tree = Files.createDirectories(dir.resolve("tree"));
+        byte[] clean = Files.readAllBytes(CommandRun.golden("compile/ok/functions/positional_defaults.mpy"));
+        byte[] padded = Arrays.copyOf(clean, clean.length + 3);
+        Files.write(tree.resolve("m.mpy"), padded);
+        Path img = dir.resolve("t.img");
+        assertThat(freezer("romfs", "build", tree.toString(), "-o", img.toString()).status()).isZero();
+        CliRun ls = freezer("romfs", "ls", img.toString());
+        assertThat(ls.status()).isZero();
+        assertThat(ls.stdoutText()).contains("m.mpy  (.mpy v6, bytecode, small-int bits 31, then 3 bytes that are"
+                + " not part of it)");
+        assertThat(ls.stderr()).matches(img + ": m.mpy: offset \\d+: warning: 3 bytes follow the end of the module;"
+                + " MicroPython ignores them\n");
+        int at = Integer.parseInt(ls.stderr().replaceAll("(?s).*offset (\\d+):.*", "$1"));
+        byte[] image = Files.readAllBytes(img);
+        assertThat(Arrays.copyOfRange(image, at - clean.length, at)).isEqualTo(clean);
+        CliRun json = freezer("romfs", "ls", "--json", img.toString());
+        assertThat(json.stdoutText()).contains("\"trailingBytes\" : 3");
+    }
+
+    @Test
     void extractRefusesNamesThatLeaveTheDirectoryAndBusyDirectories() throws Exception {
         Path dir = Shared.targetDir("cli-romfs/extract-bad");
         // a file named ".." holding "x"

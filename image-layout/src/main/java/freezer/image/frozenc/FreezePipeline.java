@@ -171,13 +171,15 @@ public final class FreezePipeline {
         String target = e.target();
         int[] cps = target.codePoints().toArray();
         String stem = new String(cps, 0, Math.max(0, cps.length - 3));
-        return new FrozenMpy(m, request.buildDir() + "/frozen_mpy/" + stem + ".mpy", e.source().toString(), false);
+        return FrozenMpy.compiled(m, request.buildDir() + "/frozen_mpy/" + stem + ".mpy", e.source().toString());
     }
 
     private static FrozenMpy prebuilt(ManifestEntry e) throws FreezeException {
         byte[] data = read(e);
         try {
-            return new FrozenMpy(MpyReader.read(data), e.source().toString(), e.source().toString(), true);
+            MpyReader.MpyFile file = MpyReader.readFile(data);
+            return new FrozenMpy(file.module(), e.source().toString(), e.source().toString(), true,
+                    file.moduleLength(), file.trailingBytes());
         } catch (MpyFormatException ex) {
             throw new FreezeException(e.source().toString(), ex.getMessage());
         }

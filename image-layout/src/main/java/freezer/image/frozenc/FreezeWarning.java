@@ -1,8 +1,8 @@
 package freezer.image.frozenc;
 
 /**
- * C that upstream writes although it is broken (freezer writes the same bytes and says so;
- * {@code --strict} makes it an error).
+ * What upstream freezes without a word although it is broken or likely a mistake (freezer writes
+ * the same bytes and says so; {@code --strict} makes it an error).
  *
  * @param module the module at fault (its frozen name), or null when it is not one module's
  * @param kind the fault
@@ -23,7 +23,9 @@ public record FreezeWarning(String module, Kind kind, String message) {
         /** Two qstrs with one identifier: the module sees the other string. */
         QSTR_IDENTIFIER,
         /** An int a C long long cannot hold, with {@code -mlongint-impl longlong}. */
-        LONGLONG_RANGE
+        LONGLONG_RANGE,
+        /** A prebuilt .mpy with bytes after its module (often a bad copy): they are not frozen. */
+        MPY_TRAILING_BYTES
     }
 
     /** The text the CLI prints. */

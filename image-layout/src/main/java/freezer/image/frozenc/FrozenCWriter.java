@@ -91,6 +91,7 @@ public final class FrozenCWriter {
         }
         out.writeBytes(c.toString().getBytes(StandardCharsets.UTF_8));
         moduleNameWarnings(ctx, read);
+        trailingBytesWarnings(ctx, read);
         qstrWarnings(ctx, pool);
         return new FrozenImage(out.toByteArray(), units, objects.all(), pool, input.firmware(), reader.arch(),
                 ctx.warnings());
@@ -326,6 +327,17 @@ public final class FrozenCWriter {
             if (other != null) {
                 ctx.warn(name, FreezeWarning.Kind.MODULE_C_NAME, "its C name frozen_module_" + m.cName()
                         + " is also the C name of " + other + ": the C does not compile");
+            }
+        }
+    }
+
+    private static void trailingBytesWarnings(FreezeContext ctx, List<ReadModule> read) {
+        for (ReadModule m : read) {
+            long n = m.input().trailingBytes();
+            if (n > 0) {
+                ctx.warn(MpyToolText.plain(m.sourceName()), FreezeWarning.Kind.MPY_TRAILING_BYTES, m.input().source()
+                        + ": offset " + m.input().moduleLength() + ": " + n + (n == 1 ? " byte follows" : " bytes follow")
+                        + " the end of the module; not frozen (MicroPython and mpy-tool.py ignore them too)");
             }
         }
     }

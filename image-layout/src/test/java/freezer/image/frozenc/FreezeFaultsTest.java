@@ -102,4 +102,27 @@ class FreezeFaultsTest {
         assertThat(new String(freeze(List.of(tagged), MpyToolOptions.DEFAULT, false).content(),
                 StandardCharsets.UTF_8)).contains("MP_QSTR___version__", "MP_QSTR_2_dot_5");
     }
+
+    @Test
+    void aPrebuiltMpyWithTrailingBytesIsFrozenWithoutThem() throws Exception {
+        Path dir = Shared.targetDir("faults/trailing");
+        Path golden = Shared.golden("compile", "ok", "functions", "positional_defaults.mpy");
+        byte[] clean = Files.readAllBytes(golden);
+        byte[] padded = java.util.Arrays.copyOf(clean, clean.length + 3);
+        padded[clean.length] = 'X';
+        Path cleanFile = dir.resolve("clean.mpy");
+        Path paddedFile = dir.resolve("padded.mpy");
+        Files.write(cleanFile, clean);
+        Files.write(paddedFile, padded);
+        FrozenImage withClean = freeze(List.of(new ManifestEntry(FreezeKind.MPY, cleanFile, "m.mpy", 0, null, null)),
+                MpyToolOptions.DEFAULT, false);
+        FrozenImage withPadded = freeze(List.of(new ManifestEntry(FreezeKind.MPY, paddedFile, "m.mpy", 0, null,
+                null)), MpyToolOptions.DEFAULT, false);
+        assertThat(kinds(withClean)).isEmpty();
+        assertThat(kinds(withPadded)).containsExactly(FreezeWarning.Kind.MPY_TRAILING_BYTES);
+        assertThat(withPadded.warnings().get(0).text()).contains(paddedFile + ": offset " + clean.length
+                + ": 3 bytes follow the end of the module; not frozen");
+        assertThat(new String(withPadded.content(), StandardCharsets.UTF_8).replace(paddedFile.toString(), "F"))
+                .isEqualTo(new String(withClean.content(), StandardCharsets.UTF_8).replace(cleanFile.toString(), "F"));
+    }
 }
