@@ -85,7 +85,7 @@ public final class FreezeCommand implements Callable<Integer> {
     @Option(names = "--max-rom", paramLabel = "BYTES", description = "The budget of the whole freeze; over it,"
             + " exit status 3.")
     private String maxRom;
-    @Option(names = "--strict", description = "Make every warning about C upstream writes broken an error.")
+    @Option(names = "--strict", description = "Make every warning (of what upstream freezes broken) an error.")
     private boolean strict;
     @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Compile on N threads (default: one per"
             + " processor).")
