@@ -75,7 +75,7 @@ class HtmlReportBrowserTest {
         if (!Files.isDirectory(browser.resolve("node_modules/@sparticuz/chromium"))) {
             throw new IllegalStateException("the headless browser is not installed under " + browser
                     + ": run the tests through Maven, whose generate-test-resources phase runs npm ci there"
-                    + " (needs Node 20.11+ with npm)");
+                    + " (needs Node 18+ with npm)");
         }
         Files.createDirectories(browser.resolve("tmp"));
         ProcessBuilder pb = new ProcessBuilder("node", script.toString(), html.toString(), screenshot.toString(), query);
