@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * The columns a report splits sizes into, by what the bytes are for: code, constants, qstrs and
- * the module tables in frozen C; headers, payload and padding in a ROMFS image.
+ * the module tables in frozen C; in a ROMFS image, headers, payload and padding, with a .mpy
+ * file's payload split into code, constant table and qstr table as its map splits it.
  */
 public enum Category {
     CODE("bytecode"),
@@ -30,7 +31,8 @@ public enum Category {
 
     /** The columns of a map of this kind, in order. */
     public static List<Category> columns(MapKind kind) {
-        return kind == MapKind.ROMFS ? List.of(HEADERS, PAYLOAD, PADDING) : List.of(CODE, CONSTANTS, QSTRS, TABLES);
+        return kind == MapKind.ROMFS ? List.of(HEADERS, CODE, CONSTANTS, QSTRS, PAYLOAD, PADDING)
+                : List.of(CODE, CONSTANTS, QSTRS, TABLES);
     }
 
     /** Where an item's bytes count. */

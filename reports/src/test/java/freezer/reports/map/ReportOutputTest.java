@@ -41,6 +41,10 @@ class ReportOutputTest {
         assertThat(r.image().size()).isEqualTo(map.total());
         long units = r.units().stream().mapToLong(SizeNode::size).sum();
         assertThat(units + r.shared().size()).isEqualTo(map.total());
+        for (SizeNode unit : r.units()) {
+            assertThat(r.columns().stream().mapToLong(unit::bytes).sum()).as(unit.name() + ": its columns add up")
+                    .isEqualTo(unit.size());
+        }
 
         Path expected = ExpectedFiles.resources().resolve("report/expected");
         String base = project + "." + target.name();
