@@ -31,13 +31,15 @@ final class InlineAsmCompiler {
     private final InlineAssembler asm;
 
     /**
-     * An align that moved the position back (align(0) does, by upstream's arithmetic), and the
-     * position it left: code written up to there and then over again.
+     * An align that moved the position back (align(0) does, by upstream's arithmetic), and how
+     * far code had been written before it.
      */
-    private record Rewind(ParseNode node, int from) {
+    private record Rewind(ParseNode node, int written) {
     }
 
     private final List<Rewind> rewinds = new ArrayList<>();
+    /** The end of the furthest bytes written in this pass (alignment padding is not written). */
+    private int written;
     /** The align of the last sizing pass after which the code ends before where it had reached. */
     private ParseNode rewoundPastEnd;
 
@@ -75,6 +77,7 @@ final class InlineAsmCompiler {
             asm.startPass(pass, c.errorSlot);
         }
         rewinds.clear();
+        written = pass == Pass.SCOPE ? 0 : asm.asm().codeOffset();
         RuleNode pns = (RuleNode) scope.node;
 
         if (pass == Pass.CODE_SIZE) {
@@ -150,7 +153,7 @@ final class InlineAsmCompiler {
      */
     private ParseNode firstRewindPast(int end) {
         for (Rewind r : rewinds) {
-            if (r.from() > end) {
+            if (r.written() > end) {
                 return r.node();
             }
         }
@@ -198,7 +201,7 @@ final class InlineAsmCompiler {
                     int before = asm.asm().codeOffset();
                     asm.asm().align((int) n.value());
                     if (asm.asm().codeOffset() < before) {
-                        rewinds.add(new Rewind(node, before));
+                        rewinds.add(new Rewind(node, written));
                     }
                 }
             }
@@ -215,6 +218,7 @@ final class InlineAsmCompiler {
                             return false;
                         }
                         asm.asm().data((int) size.value(), value);
+                        written = Math.max(written, asm.asm().codeOffset());
                     }
                 }
             }
@@ -222,6 +226,7 @@ final class InlineAsmCompiler {
                 if (assembling) {
                     c.atNode(node);
                     asm.op(op, Arrays.asList(args));
+                    written = Math.max(written, asm.asm().codeOffset());
                 }
             }
         }
