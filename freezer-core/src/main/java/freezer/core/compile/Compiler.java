@@ -358,6 +358,11 @@ public final class Compiler {
 
     // Errors.
 
+    /** The node an assembler's abort is reported at (an inline-assembler instruction). */
+    void atNode(ParseNode pn) {
+        currentNode = pn;
+    }
+
     boolean hasError() {
         return errorMessage != null;
     }

@@ -1,5 +1,6 @@
 package freezer.core.compile;
 
+import freezer.core.ErrorType;
 import freezer.core.emit.InlineAssembler;
 import freezer.core.emit.Pass;
 import freezer.core.mpy.AsmFunction;
@@ -7,6 +8,7 @@ import freezer.core.parse.ParseNode;
 import freezer.core.parse.ParseNodes;
 import freezer.core.parse.Rule;
 import freezer.core.parse.RuleNode;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -28,6 +30,19 @@ final class InlineAsmCompiler {
     /** Null in the scope pass, which assembles nothing. */
     private final InlineAssembler asm;
 
+    /**
+     * An align that moved the position back (align(0) does, by upstream's arithmetic), and how
+     * far code had been written before it.
+     */
+    private record Rewind(ParseNode node, int written) {
+    }
+
+    private final List<Rewind> rewinds = new ArrayList<>();
+    /** The end of the furthest bytes written in this pass (alignment padding is not written). */
+    private int written;
+    /** The align of the last sizing pass after which the code ends before where it had reached. */
+    private ParseNode rewoundPastEnd;
+
     InlineAsmCompiler(Compiler c, InlineAssembler asm) {
         this.c = c;
         this.asm = asm;
@@ -37,6 +52,12 @@ final class InlineAsmCompiler {
     void compile(Scope s) {
         for (int i = 0; i < asm.codeSizePasses(); i++) {
             compileScope(s, Pass.CODE_SIZE);
+        }
+        if (!c.hasError() && rewoundPastEnd != null) {
+            // mpy-cross writes past the code it counted once the EMIT pass reaches this align
+            c.setError(ErrorType.NotImplementedError, "align moving the code position back over instructions"
+                    + " (mpy-cross fails an assertion on it)", rewoundPastEnd);
+            c.forceErrorLine(rewoundPastEnd);
         }
         if (!c.hasError()) {
             compileScope(s, Pass.EMIT);
@@ -55,6 +76,8 @@ final class InlineAsmCompiler {
         if (pass != Pass.SCOPE) {
             asm.startPass(pass, c.errorSlot);
         }
+        rewinds.clear();
+        written = pass == Pass.SCOPE ? 0 : asm.asm().codeOffset();
         RuleNode pns = (RuleNode) scope.node;
 
         if (pass == Pass.CODE_SIZE) {
@@ -109,6 +132,9 @@ final class InlineAsmCompiler {
 
         if (pass != Pass.SCOPE) {
             asm.endPass(typeSig);
+            if (pass == Pass.CODE_SIZE) {
+                rewoundPastEnd = firstRewindPast(asm.asm().codeOffset());
+            }
             if (pass == Pass.EMIT && !c.hasError()) {
                 byte[] code = asm.asm().code();
                 int nArgs = scope.numPosArgs;
@@ -119,6 +145,19 @@ final class InlineAsmCompiler {
         if (c.hasError()) {
             c.forceErrorLine(pns);
         }
+    }
+
+    /**
+     * The first align that moved back from further than the function ends: emitting writes up
+     * to there again, past the size counted, where mpy-cross's assertion fails.
+     */
+    private ParseNode firstRewindPast(int end) {
+        for (Rewind r : rewinds) {
+            if (r.written() > end) {
+                return r.node();
+            }
+        }
+        return null;
     }
 
     /** The {@code name(args)} call a statement must be, or null. */
@@ -159,7 +198,11 @@ final class InlineAsmCompiler {
                     return false;
                 }
                 if (assembling) {
+                    int before = asm.asm().codeOffset();
                     asm.asm().align((int) n.value());
+                    if (asm.asm().codeOffset() < before) {
+                        rewinds.add(new Rewind(node, written));
+                    }
                 }
             }
             case "data" -> {
@@ -175,12 +218,15 @@ final class InlineAsmCompiler {
                             return false;
                         }
                         asm.asm().data((int) size.value(), value);
+                        written = Math.max(written, asm.asm().codeOffset());
                     }
                 }
             }
             default -> {
                 if (assembling) {
+                    c.atNode(node);
                     asm.op(op, Arrays.asList(args));
+                    written = Math.max(written, asm.asm().codeOffset());
                 }
             }
         }

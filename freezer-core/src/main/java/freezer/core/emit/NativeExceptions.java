@@ -51,6 +51,14 @@ final class NativeExceptions {
         return handlers.size();
     }
 
+    /** With N_NLR_SETJMP the registers are saved by a setjmp into nlr_buf_t's jump buffer (word 2). */
+    private void setjmp() {
+        if (as().nlrSetjmp()) {
+            as().movRegLocalAddr(regs().arg1(), 2);
+            e.call(RuntimeFunction.SETJMP);
+        }
+    }
+
     private NativeAssembler as() {
         return e.as;
     }
@@ -143,6 +151,7 @@ final class NativeExceptions {
             }
             as.movRegLocalAddr(r.arg1(), 0);
             e.call(RuntimeFunction.NLR_PUSH);
+            setjmp();
             as.jumpIfRegZero(r.ret(), startLabel, true);
         } else {
             // no unwind pending, no exception
@@ -154,6 +163,7 @@ final class NativeExceptions {
             e.labelAssign(nlrLabel);
             as.movRegLocalAddr(r.arg1(), 0);
             e.call(RuntimeFunction.NLR_PUSH);
+            setjmp();
             as.jumpIfRegNonzero(r.ret(), globalExceptLabel, true);
 
             // clear the handler address and resume

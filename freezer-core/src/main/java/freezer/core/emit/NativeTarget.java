@@ -6,7 +6,9 @@ import freezer.core.emit.asm.NativeAssembler;
 import freezer.core.emit.asm.Rv32Assembler;
 import freezer.core.emit.asm.X64Assembler;
 import freezer.core.emit.asm.X86Assembler;
+import freezer.core.emit.asm.XtensaAssembler;
 import freezer.core.emit.inline.Rv32InlineAssembler;
+import freezer.core.emit.inline.XtensaInlineAssembler;
 
 /**
  * What each {@code -march} brings to the emitters: whether mpy-cross v1.28.0 has a native
@@ -24,8 +26,10 @@ public enum NativeTarget {
     ARMV7EM(NativeArch.ARMV7EM, 16, true, true, null, null),
     ARMV7EMSP(NativeArch.ARMV7EMSP, 16, true, true, null, null),
     ARMV7EMDP(NativeArch.ARMV7EMDP, 16, true, true, null, null),
-    XTENSA(NativeArch.XTENSA, 10, true, true, null, null),
-    XTENSAWIN(NativeArch.XTENSAWIN, 17, true, true, null, null),
+    XTENSA(NativeArch.XTENSA, 10, true, true, (labels, flags) -> new XtensaAssembler(labels, false),
+            (labels, flags) -> new XtensaInlineAssembler(labels, false)),
+    XTENSAWIN(NativeArch.XTENSAWIN, 17, true, true, (labels, flags) -> new XtensaAssembler(labels, true),
+            (labels, flags) -> new XtensaInlineAssembler(labels, true)),
     RV32IMC(NativeArch.RV32IMC, 14, true, true, (labels, flags) -> new Rv32Assembler(labels, flags),
             (labels, flags) -> new Rv32InlineAssembler(labels, flags)),
     /** Accepted by -march, but v1.28.0 has no emitter for it. */

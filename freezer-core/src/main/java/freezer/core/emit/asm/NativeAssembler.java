@@ -65,6 +65,14 @@ public abstract class NativeAssembler extends AsmBase {
         throw new UnsupportedOperationException("arguments arrive in registers");
     }
 
+    /**
+     * Whether nlr_push only saves the registers and a setjmp call follows it (emitnative.c's
+     * N_NLR_SETJMP, the windowed Xtensa ABI).
+     */
+    public boolean nlrSetjmp() {
+        return false;
+    }
+
     // Jumps and calls.
 
     /** ASM_JUMP. */
