@@ -1,6 +1,7 @@
 package freezer.cli;
 
 import freezer.cli.bench.Bench;
+import freezer.cli.bench.ScalingBench;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "bench",
         description = {"Measure compile speed on the .py files under DIR (copied --copies times): freezer cold in a "
             + "new JVM, warm in rounds, and mpy-cross once per file when one is on the PATH or given. "
-            + "Prints wall time, CPU time and peak memory; see docs/performance.md."})
+            + "Prints wall time, CPU time and peak memory; see docs/performance.md. "
+            + "With --scaling, how compile time grows with each dimension of a module instead."})
 public final class BenchCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
     private boolean help;
@@ -50,7 +52,16 @@ public final class BenchCommand implements Callable<Integer> {
             description = "mpy-cross processes at a time (default: ${DEFAULT-VALUE}, as xargs -P2)")
     private int mpyCrossJobs;
 
-    @Parameters(arity = "1", paramLabel = "DIR", description = "folder whose .py files are the corpus")
+    @Option(names = "--scaling", description = "instead of a corpus: compile generated modules of size n, 2n, 4n, 8n"
+            + " along each dimension a module grows in (constants, strings, functions, locals, nesting, ...) and show"
+            + " how the time grows")
+    private boolean scaling;
+
+    @Option(names = "--scale", paramLabel = "F", defaultValue = "1",
+            description = "with --scaling: multiply every dimension's n by F (default: ${DEFAULT-VALUE})")
+    private double scale;
+
+    @Parameters(arity = "0..1", paramLabel = "DIR", description = "folder whose .py files are the corpus")
     private Path corpus;
 
     @CommandLine.Spec
@@ -73,6 +84,16 @@ public final class BenchCommand implements Callable<Integer> {
         if (copies < 1 || rounds < 0 || mpyCrossJobs < 1 || (jobs != null && jobs < 1)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--copies, --jobs and --mpy-cross-jobs take a positive number, --rounds zero or more");
+        }
+        if (scaling) {
+            if (corpus != null || !(scale > 0 && scale <= 100)) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--scaling takes no DIR, and --scale a number above 0 and at most 100");
+            }
+            return new ScalingBench(out, scale).run() ? ExitStatus.OK : ExitStatus.ERROR;
+        }
+        if (corpus == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Missing required parameter: 'DIR'");
         }
         if (!Files.isDirectory(corpus)) {
             err.println("freezer bench: " + corpus + ": not a folder");

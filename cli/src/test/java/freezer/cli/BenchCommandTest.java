@@ -60,6 +60,19 @@ class BenchCommandTest {
     }
 
     @Test
+    void scalingMeasuresEveryDimension() {
+        CliRun r = CliRun.run(ModuleCompiler.MPY_CROSS, "bench", "--scaling", "--scale", "0.01");
+        assertThat(r.stderr()).isEmpty();
+        assertThat(r.status()).isZero();
+        assertThat(r.stdoutText()).contains("8n/n", "float constants in one list", "constant tuples in one list",
+                "distinct strings (qstrs)", "distinct global names", "functions in a module",
+                "statements in one function", "locals in one function", "nested brackets in one expression",
+                "items on one line", "classes with methods (file size)").doesNotContain("does not compile");
+        assertThat(CliRun.run(ModuleCompiler.MPY_CROSS, "bench", "--scaling", SAMPLE.toString()).status()).isEqualTo(2);
+        assertThat(CliRun.run(ModuleCompiler.MPY_CROSS, "bench").status()).isEqualTo(2);
+    }
+
+    @Test
     void badArguments() {
         assertThat(CliRun.run(ModuleCompiler.MPY_CROSS, "bench", "--copies", "0", SAMPLE.toString()).status()).isEqualTo(2);
         CliRun missing = CliRun.run(ModuleCompiler.MPY_CROSS, "bench", "--no-mpy-cross", "no/such/folder");

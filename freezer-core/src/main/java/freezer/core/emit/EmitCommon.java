@@ -2,6 +2,7 @@ package freezer.core.emit;
 
 import freezer.core.parse.ConstValue;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,8 @@ import java.util.Map;
 public final class EmitCommon {
     private final Map<String, Integer> qstrs = new LinkedHashMap<>();
     private final List<ConstValue> constants = new ArrayList<>();
+    /** Each constant's index by its strict key (only looked up, never iterated). */
+    private final Map<Object, Integer> constIndex = new HashMap<>();
     private Pass pass;
     private int childCount;
     private List<CodeHolder> children = new ArrayList<>();
@@ -46,10 +49,9 @@ public final class EmitCommon {
 
     /** The index of a constant, shared with any earlier strictly equal one. */
     public int useConst(ConstValue c) {
-        for (int i = 0; i < constants.size(); i++) {
-            if (ConstValue.strictlyEqual(constants.get(i), c)) {
-                return i;
-            }
+        Integer i = constIndex.putIfAbsent(ConstKey.of(c), constants.size());
+        if (i != null) {
+            return i;
         }
         constants.add(c);
         return constants.size() - 1;

@@ -8,7 +8,7 @@ import java.util.List;
  * the constant table. Object identity matters (as pointers do upstream): the constant table
  * shares one entry between two loads of the very same object, which is how two uses of
  * {@code math.nan} share an entry while two folded NaNs do not, so these are not records and
- * compare by identity; {@link #strictlyEqual} is emitcommon.c's equality.
+ * compare by identity (emitcommon.c's equality is freezer.core.emit.ConstKey's).
  */
 public sealed interface ConstValue {
 
@@ -150,40 +150,5 @@ public sealed interface ConstValue {
      */
     enum Singleton implements ConstValue {
         NONE, FALSE, TRUE, ELLIPSIS, FUN_TABLE
-    }
-
-    /**
-     * emitcommon.c strictly_equal: the same object, or the same type and equal value, where
-     * 0.0 and -0.0 differ and NaN equals nothing but itself.
-     */
-    static boolean strictlyEqual(ConstValue a, ConstValue b) {
-        if (a == b) {
-            return true;
-        }
-        if (a instanceof IntValue x && b instanceof IntValue y) {
-            return x.value.equals(y.value);
-        } else if (a instanceof FloatValue x && b instanceof FloatValue y) {
-            if (x.value == 0.0 && y.value == 0.0) {
-                return (Double.doubleToRawLongBits(x.value) < 0) == (Double.doubleToRawLongBits(y.value) < 0);
-            }
-            return x.value == y.value;
-        } else if (a instanceof ComplexValue x && b instanceof ComplexValue y) {
-            return x.real == y.real && x.imag == y.imag;
-        } else if (a instanceof StrValue x && b instanceof StrValue y) {
-            return x.bytes.equals(y.bytes);
-        } else if (a instanceof BytesValue x && b instanceof BytesValue y) {
-            return x.bytes.equals(y.bytes);
-        } else if (a instanceof TupleValue x && b instanceof TupleValue y) {
-            if (x.items.size() != y.items.size()) {
-                return false;
-            }
-            for (int i = 0; i < x.items.size(); i++) {
-                if (!strictlyEqual(x.items.get(i), y.items.get(i))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        return false;
     }
 }
