@@ -4,6 +4,8 @@ import freezer.core.NativeArch;
 import freezer.core.emit.asm.ArmAssembler;
 import freezer.core.emit.asm.NativeAssembler;
 import freezer.core.emit.asm.Rv32Assembler;
+import freezer.core.emit.asm.ThumbAssembler;
+import freezer.core.emit.asm.ThumbAssembler.Variant;
 import freezer.core.emit.asm.X64Assembler;
 import freezer.core.emit.asm.X86Assembler;
 import freezer.core.emit.inline.Rv32InlineAssembler;
@@ -19,11 +21,11 @@ public enum NativeTarget {
     X86(NativeArch.X86, 6, true, false, (labels, flags) -> new X86Assembler(labels), null),
     X64(NativeArch.X64, 10, true, false, (labels, flags) -> new X64Assembler(labels), null),
     ARMV6(NativeArch.ARMV6, 16, true, true, (labels, flags) -> new ArmAssembler(labels), null),
-    ARMV6M(NativeArch.ARMV6M, 16, true, true, null, null),
-    ARMV7M(NativeArch.ARMV7M, 16, true, true, null, null),
-    ARMV7EM(NativeArch.ARMV7EM, 16, true, true, null, null),
-    ARMV7EMSP(NativeArch.ARMV7EMSP, 16, true, true, null, null),
-    ARMV7EMDP(NativeArch.ARMV7EMDP, 16, true, true, null, null),
+    ARMV6M(NativeArch.ARMV6M, 16, true, true, thumb(Variant.ARMV6M), null),
+    ARMV7M(NativeArch.ARMV7M, 16, true, true, thumb(Variant.ARMV7M), null),
+    ARMV7EM(NativeArch.ARMV7EM, 16, true, true, thumb(Variant.ARMV7M), null),
+    ARMV7EMSP(NativeArch.ARMV7EMSP, 16, true, true, thumb(Variant.ARMV7M), null),
+    ARMV7EMDP(NativeArch.ARMV7EMDP, 16, true, true, thumb(Variant.ARMV7M), null),
     XTENSA(NativeArch.XTENSA, 10, true, true, null, null),
     XTENSAWIN(NativeArch.XTENSAWIN, 17, true, true, null, null),
     RV32IMC(NativeArch.RV32IMC, 14, true, true, (labels, flags) -> new Rv32Assembler(labels, flags),
@@ -54,6 +56,10 @@ public enum NativeTarget {
         this.upstreamInlineAsm = upstreamInlineAsm;
         this.nativeAssembler = nativeAssembler;
         this.inlineAssembler = inlineAssembler;
+    }
+
+    private static Factory<NativeAssembler> thumb(Variant variant) {
+        return (labels, flags) -> new ThumbAssembler(labels, variant);
     }
 
     /** The row of an architecture, or null for {@link NativeArch#NONE}. */
