@@ -387,6 +387,11 @@ public final class Compiler {
     }
 
     /** Sets the error's line whatever it was (compile_scope_inline_asm does so). */
+    /** The node an emitter's abort is reported at (an inline-assembler instruction, say). */
+    void atNode(ParseNode pn) {
+        currentNode = pn;
+    }
+
     void forceErrorLine(ParseNode pn) {
         errorLine = ParseNodes.line(pn);
         errorOffset = ParseNodes.offset(pn);

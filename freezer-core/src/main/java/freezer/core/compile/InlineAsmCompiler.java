@@ -1,5 +1,6 @@
 package freezer.core.compile;
 
+import freezer.core.emit.EmitException;
 import freezer.core.emit.InlineAssembler;
 import freezer.core.emit.Pass;
 import freezer.core.mpy.AsmFunction;
@@ -27,6 +28,8 @@ final class InlineAsmCompiler {
     private final Compiler c;
     /** Null in the scope pass, which assembles nothing. */
     private final InlineAssembler asm;
+    /** The first {@code align} of this pass that moved the position back ({@code align(0)}), or null. */
+    private ParseNode alignedBack;
 
     InlineAsmCompiler(Compiler c, InlineAssembler asm) {
         this.c = c;
@@ -44,6 +47,7 @@ final class InlineAsmCompiler {
     }
 
     void compileScope(Scope scope, Pass pass) {
+        alignedBack = null;
         c.pass = pass;
         c.scopeCur = scope;
         c.nextLabel = 0;
@@ -97,6 +101,7 @@ final class InlineAsmCompiler {
             String op = ((ParseNode.Id) call.arg(0)).name();
             RuleNode paren = (RuleNode) call.arg(1);
             ParseNode[] args = ParseNodes.extractList(paren.arg(0), Rule.arglist);
+            c.atNode(paren);
             if (!directive(pass, node, op, args)) {
                 return;
             }
@@ -109,6 +114,12 @@ final class InlineAsmCompiler {
 
         if (pass != Pass.SCOPE) {
             asm.endPass(typeSig);
+            if (pass == Pass.CODE_SIZE && alignedBack != null
+                    && asm.asm().furthestOffset() > asm.asm().codeOffset()) {
+                // the EMIT pass would write past the code counted, where mpy-cross asserts
+                c.atNode(alignedBack);
+                throw EmitException.abort("align(0) after code that is longer than what follows it");
+            }
             if (pass == Pass.EMIT && !c.hasError()) {
                 byte[] code = asm.asm().code();
                 int nArgs = scope.numPosArgs;
@@ -159,7 +170,11 @@ final class InlineAsmCompiler {
                     return false;
                 }
                 if (assembling) {
+                    int before = asm.asm().codeOffset();
                     asm.asm().align((int) n.value());
+                    if (pass == Pass.CODE_SIZE && asm.asm().codeOffset() < before && alignedBack == null) {
+                        alignedBack = node;
+                    }
                 }
             }
             case "data" -> {

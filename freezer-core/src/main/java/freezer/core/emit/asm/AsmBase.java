@@ -31,6 +31,8 @@ public abstract class AsmBase {
     private Pass pass = Pass.COMPUTE;
     private boolean suppress;
     private int codeOffset;
+    /** The furthest position any byte of this pass reached (align(0) can move back). */
+    private int furthestOffset;
     private int codeSize;
     private byte[] code = new byte[0];
 
@@ -50,6 +52,7 @@ public abstract class AsmBase {
         pass = p;
         suppress = false;
         codeOffset = 0;
+        furthestOffset = 0;
     }
 
     public Pass pass() {
@@ -59,6 +62,15 @@ public abstract class AsmBase {
     /** The position the next byte goes to. */
     public int codeOffset() {
         return codeOffset;
+    }
+
+    /**
+     * The furthest position written to in this pass. When a COMPUTE pass ends before it (an
+     * {@code align(0)} moved back), the EMIT pass would write past the code it counted, where
+     * upstream fails an assertion.
+     */
+    public int furthestOffset() {
+        return furthestOffset;
     }
 
     /** The machine code of the EMIT pass, as long as the COMPUTE pass before it counted. */
@@ -127,6 +139,7 @@ public abstract class AsmBase {
             at = codeOffset;
         }
         codeOffset += n;
+        furthestOffset = Math.max(furthestOffset, codeOffset);
         return at;
     }
 

@@ -216,6 +216,9 @@ public final class ThumbAssembler extends NativeAssembler {
 
     /** asm_thumb_mov_reg_i16: movw (zero-extending) or movt of a 16-bit value. */
     public void movRegI16(int movOp, int reg, int i16) {
+        if (reg >= PC) {
+            throw EmitException.abort("movw or movt into pc");
+        }
         op32(movOp | (i16 >> 1 & 0x0400) | (i16 >> 12 & 0xf), (i16 << 4 & 0x7000) | reg << 8 | (i16 & 0xff));
     }
 
@@ -299,6 +302,9 @@ public final class ThumbAssembler extends NativeAssembler {
 
     /** The distance to a label from pc, which reads 4 bytes ahead of this instruction. */
     private int relTo(int label) {
+        if (label >= maxLabels()) {
+            throw EmitException.abort("a branch to a label the function does not have");
+        }
         return labelOffset(label) - codeOffset() - 4;
     }
 
