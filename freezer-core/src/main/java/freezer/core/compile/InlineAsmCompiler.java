@@ -120,6 +120,7 @@ final class InlineAsmCompiler {
             String op = ((ParseNode.Id) call.arg(0)).name();
             RuleNode paren = (RuleNode) call.arg(1);
             ParseNode[] args = ParseNodes.extractList(paren.arg(0), Rule.arglist);
+            c.atNode(paren);
             if (!directive(pass, node, op, args)) {
                 return;
             }

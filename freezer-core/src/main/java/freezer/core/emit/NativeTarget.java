@@ -4,11 +4,14 @@ import freezer.core.NativeArch;
 import freezer.core.emit.asm.ArmAssembler;
 import freezer.core.emit.asm.NativeAssembler;
 import freezer.core.emit.asm.Rv32Assembler;
+import freezer.core.emit.asm.ThumbAssembler;
+import freezer.core.emit.asm.ThumbAssembler.Variant;
 import freezer.core.emit.asm.X64Assembler;
 import freezer.core.emit.asm.X86Assembler;
 import freezer.core.emit.asm.XtensaAssembler;
 import freezer.core.emit.inline.Rv32InlineAssembler;
 import freezer.core.emit.inline.XtensaInlineAssembler;
+import freezer.core.emit.inline.ThumbInlineAssembler;
 
 /**
  * What each {@code -march} brings to the emitters: whether mpy-cross v1.28.0 has a native
@@ -20,12 +23,18 @@ import freezer.core.emit.inline.XtensaInlineAssembler;
 public enum NativeTarget {
     X86(NativeArch.X86, 6, true, false, (labels, flags) -> new X86Assembler(labels), null),
     X64(NativeArch.X64, 10, true, false, (labels, flags) -> new X64Assembler(labels), null),
-    ARMV6(NativeArch.ARMV6, 16, true, true, (labels, flags) -> new ArmAssembler(labels), null),
-    ARMV6M(NativeArch.ARMV6M, 16, true, true, null, null),
-    ARMV7M(NativeArch.ARMV7M, 16, true, true, null, null),
-    ARMV7EM(NativeArch.ARMV7EM, 16, true, true, null, null),
-    ARMV7EMSP(NativeArch.ARMV7EMSP, 16, true, true, null, null),
-    ARMV7EMDP(NativeArch.ARMV7EMDP, 16, true, true, null, null),
+    ARMV6(NativeArch.ARMV6, 16, true, true, (labels, flags) -> new ArmAssembler(labels),
+            thumbInline(Variant.ARMV6, false)),
+    ARMV6M(NativeArch.ARMV6M, 16, true, true, thumb(Variant.ARMV6M),
+            thumbInline(Variant.ARMV6M, false)),
+    ARMV7M(NativeArch.ARMV7M, 16, true, true, thumb(Variant.ARMV7M),
+            thumbInline(Variant.ARMV7M, false)),
+    ARMV7EM(NativeArch.ARMV7EM, 16, true, true, thumb(Variant.ARMV7M),
+            thumbInline(Variant.ARMV7M, false)),
+    ARMV7EMSP(NativeArch.ARMV7EMSP, 16, true, true, thumb(Variant.ARMV7M),
+            thumbInline(Variant.ARMV7M, true)),
+    ARMV7EMDP(NativeArch.ARMV7EMDP, 16, true, true, thumb(Variant.ARMV7M),
+            thumbInline(Variant.ARMV7M, true)),
     XTENSA(NativeArch.XTENSA, 10, true, true, (labels, flags) -> new XtensaAssembler(labels, false),
             (labels, flags) -> new XtensaInlineAssembler(labels, false)),
     XTENSAWIN(NativeArch.XTENSAWIN, 17, true, true, (labels, flags) -> new XtensaAssembler(labels, true),
@@ -58,6 +67,15 @@ public enum NativeTarget {
         this.upstreamInlineAsm = upstreamInlineAsm;
         this.nativeAssembler = nativeAssembler;
         this.inlineAssembler = inlineAssembler;
+    }
+
+    private static Factory<NativeAssembler> thumb(Variant variant) {
+        return (labels, flags) -> new ThumbAssembler(labels, variant);
+    }
+
+    /** asm_thumb: Thumb-1 or Thumb-2 as the variant says, the VFP instructions where there is an FPU. */
+    private static Factory<InlineAssembler> thumbInline(Variant variant, boolean fpu) {
+        return (labels, flags) -> new ThumbInlineAssembler(labels, variant, fpu);
     }
 
     /** The row of an architecture, or null for {@link NativeArch#NONE}. */

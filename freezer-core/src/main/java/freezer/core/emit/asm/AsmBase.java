@@ -130,6 +130,23 @@ public abstract class AsmBase {
         return at;
     }
 
+    /**
+     * Keeps two bytes at the position to be written later by {@link #patch16} (a branch whose
+     * distance depends on the code that follows it); returns where they are, or -1 when nothing
+     * is written.
+     */
+    protected final int reserve16() {
+        return reserve(2);
+    }
+
+    /** Writes a halfword kept by {@link #reserve16}; does nothing for -1. */
+    protected final void patch16(int at, int v) {
+        if (at >= 0) {
+            code[at] = (byte) v;
+            code[at + 1] = (byte) (v >> 8);
+        }
+    }
+
     protected final void emit8(int b) {
         int at = reserve(1);
         if (at >= 0) {
