@@ -7,7 +7,9 @@ import freezer.core.parse.ParseNode;
 import freezer.core.parse.RuleNode;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A block of code with its own names, which becomes one function in the .mpy (py/scope.c). Names
@@ -49,6 +51,8 @@ public final class Scope {
     int stackSize;
     int excStackSize;
     final List<IdInfo> ids = new ArrayList<>();
+    /** The same ids by name: scope.c scans the list, which makes a module of n names cost n squared. */
+    private final Map<String, IdInfo> byName = new HashMap<>();
 
     Scope(ScopeKind kind, Scope parent, ParseNode node, EmitOption emitOption) {
         this.kind = kind;
@@ -63,12 +67,7 @@ public final class Scope {
     }
 
     IdInfo find(String name) {
-        for (IdInfo id : ids) {
-            if (id.name.equals(name)) {
-                return id;
-            }
-        }
-        return null;
+        return byName.get(name);
     }
 
     IdInfo findOrAdd(String name, IdKind kind) {
@@ -76,6 +75,7 @@ public final class Scope {
         if (id == null) {
             id = new IdInfo(name, kind);
             ids.add(id);
+            byName.put(name, id);
         }
         return id;
     }
