@@ -66,12 +66,6 @@ public final class BytecodeEmitter implements Emitter {
         pass = p;
         scope = s;
         w.startPass(p, s);
-        lastSourceLineOffset = 0;
-        lastSourceLine = 1;
-        lineInfo.clear();
-        cells.clear();
-        argNames.clear();
-
         int nState = s.numLocals() + s.stackSize();
         if (nState == 0) {
             // an exception passing through needs one slot
@@ -79,17 +73,35 @@ public final class BytecodeEmitter implements Emitter {
         }
         prelude = new Prelude(nState, s.excStackSize(), s.flags() & Scope.FLAG_ALL_SIG, s.numPosArgs(),
                 s.numKwonlyArgs(), s.numDefPosArgs());
+        startCodeInfo();
+    }
+
+    /** The code info's start of a pass: the prelude, the sizes as the last pass found them, the names. */
+    private void startCodeInfo() {
+        lastSourceLineOffset = 0;
+        lastSourceLine = 1;
+        lineInfo.clear();
+        cells.clear();
+        argNames.clear();
         codeInfoSize = prelude.bytes().length;
         // the sizes of the names-and-lines part and the cell list, as the last pass found them
-        if (p.compareTo(Pass.CODE_SIZE) >= 0) {
+        if (pass.compareTo(Pass.CODE_SIZE) >= 0) {
             codeInfoSize += Prelude.sizeBytes(nInfo, nCell).length;
         }
         infoStart = codeInfoSize;
 
-        simpleName = codeInfoQstr(s.simpleName());
-        for (String name : parameterNames(s)) {
+        simpleName = codeInfoQstr(scope.simpleName());
+        for (String name : parameterNames(scope)) {
             argNames.add(codeInfoQstr(name));
         }
+    }
+
+    /** The code info's end of a pass: the names-and-lines size, then the cells. */
+    private void endCodeInfo() {
+        nInfo = codeInfoSize - infoStart;
+        cells.addAll(cellLocals(scope));
+        nCell = cells.size();
+        codeInfoSize += nCell;
     }
 
     /**
@@ -133,20 +145,27 @@ public final class BytecodeEmitter implements Emitter {
         if (pass == Pass.SCOPE) {
             return true;
         }
-        nInfo = codeInfoSize - infoStart;
-        cells.addAll(cellLocals(scope));
-        nCell = cells.size();
-        codeInfoSize += nCell;
+        endCodeInfo();
 
         if (pass == Pass.CODE_SIZE) {
             lastCodeInfoSize = codeInfoSize;
             lastBytecodeSize = w.size();
         } else if (pass == Pass.EMIT) {
-            if (codeInfoSize != lastCodeInfoSize || w.size() != lastBytecodeSize) {
-                // jumps shrank: another pass with the new sizes
+            while (codeInfoSize != lastCodeInfoSize || w.size() != lastBytecodeSize) {
+                // jumps shrank: another EMIT pass with the new sizes, replayed from this one's tape
                 lastCodeInfoSize = codeInfoSize;
                 lastBytecodeSize = w.size();
-                return false;
+                int[] labels = w.labelOffsets();
+                startCodeInfo();
+                w.replay(this::sourceLineAt, false);
+                endCodeInfo();
+                if (codeInfoSize == lastCodeInfoSize && w.size() == lastBytecodeSize) {
+                    // the last pass: the same again, keeping its instructions
+                    w.restoreLabelOffsets(labels);
+                    startCodeInfo();
+                    w.replay(this::sourceLineAt, true);
+                    endCodeInfo();
+                }
             }
             if (w.overflowed()) {
                 throw new BytecodeOverflow();
@@ -182,8 +201,12 @@ public final class BytecodeEmitter implements Emitter {
         if (!lineNumbers) {
             return;
         }
+        w.sourceLine(line);
+        sourceLineAt(line, w.size());
+    }
+
+    private void sourceLineAt(int line, int offset) {
         if (line > lastSourceLine) {
-            int offset = w.size();
             writeBytesLines(offset - lastSourceLineOffset, line - lastSourceLine);
             lastSourceLineOffset = offset;
             lastSourceLine = line;

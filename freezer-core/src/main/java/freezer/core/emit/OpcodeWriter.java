@@ -14,7 +14,12 @@ import java.util.List;
  * py/emitbc.c does. The emitter still numbers qstrs and constants of unreachable code.
  *
  * <p>Every pass counts bytes; the EMIT pass also keeps the instructions, which become the
- * function's {@link Instruction}s once the pass turns out to be the last.
+ * function's {@link Instruction}s once the pass turns out to be the last. When jumps shrank in
+ * it, upstream compiles the scope again, and again, until nothing moves: as many passes as it
+ * takes the shrinking to travel through the function, which made a function of thousands of
+ * conditionals quadratic. The EMIT pass therefore also keeps a tape of what it laid out (the
+ * instructions, the labels, the source lines), and {@link #replay} lays that out again with the
+ * new offsets: the same passes, the same bytes, without walking the parse tree again.
  */
 final class OpcodeWriter {
     /** An instruction as laid out, checked only when it is known to be final. */
@@ -32,6 +37,52 @@ final class OpcodeWriter {
     private int[] labelOffsets = new int[0];
     private boolean overflow;
     private final List<Laid> laid = new ArrayList<>();
+    private final List<Step> tape = new ArrayList<>();
+    /** Whether this pass keeps its instructions (a replay sizes only, until it is known to be the last). */
+    private boolean keep;
+
+    /** Where the line table hears of a source line while a pass is replayed. */
+    interface LineSink {
+        void sourceLine(int line, int offset);
+    }
+
+    /** What the EMIT pass laid out, in order: all that {@link #replay} needs to lay it out again. */
+    private interface Step {
+        void replay(OpcodeWriter w, LineSink lines);
+    }
+
+    /** An instruction whose size does not depend on offsets. */
+    private record Op(Opcode opcode, long arg, int extraByte, int size) implements Step {
+        @Override
+        public void replay(OpcodeWriter w, LineSink lines) {
+            if (w.keep) {
+                w.laid.add(new Laid(w.size, opcode, arg, extraByte, size));
+            }
+            w.size += size;
+        }
+    }
+
+    /** A jump to a label, sized anew in every pass. */
+    private record Jump(Opcode opcode, int label, int extraByte) implements Step {
+        @Override
+        public void replay(OpcodeWriter w, LineSink lines) {
+            w.jump(opcode, label, extraByte);
+        }
+    }
+
+    private record Label(int label) implements Step {
+        @Override
+        public void replay(OpcodeWriter w, LineSink lines) {
+            w.labelOffsets[label] = w.size;
+        }
+    }
+
+    private record Line(int line) implements Step {
+        @Override
+        public void replay(OpcodeWriter w, LineSink lines) {
+            lines.sourceLine(line, w.size);
+        }
+    }
 
     void setMaxLabels(int n) {
         labelOffsets = new int[n];
@@ -45,6 +96,40 @@ final class OpcodeWriter {
         overflow = false;
         size = 0;
         laid.clear();
+        tape.clear();
+        keep = true;
+    }
+
+    /**
+     * Another EMIT pass over the tape of the last one: the label offsets of that pass for
+     * forward jumps, this pass's for backward ones, as compiling the scope again would give.
+     *
+     * @param keepInstructions whether to keep the instructions (for the last pass)
+     */
+    void replay(LineSink lines, boolean keepInstructions) {
+        size = 0;
+        overflow = false;
+        laid.clear();
+        keep = keepInstructions;
+        for (Step step : tape) {
+            step.replay(this, lines);
+        }
+    }
+
+    /** The label offsets, to replay a pass again from where it started. */
+    int[] labelOffsets() {
+        return labelOffsets.clone();
+    }
+
+    void restoreLabelOffsets(int[] offsets) {
+        System.arraycopy(offsets, 0, labelOffsets, 0, offsets.length);
+    }
+
+    /** The source line the emitter is at, from here on (only the EMIT pass keeps it, for a replay). */
+    void sourceLine(int line) {
+        if (pass == Pass.EMIT) {
+            tape.add(new Line(line));
+        }
     }
 
     /** The bytes laid out so far this pass. */
@@ -85,11 +170,15 @@ final class OpcodeWriter {
             return;
         }
         labelOffsets[label] = size;
+        if (pass == Pass.EMIT) {
+            tape.add(new Label(label));
+        }
     }
 
     private void lay(Opcode opcode, long arg, int bytes) {
         if (pass == Pass.EMIT) {
             laid.add(new Laid(size, opcode, arg, -1, bytes));
+            tape.add(new Op(opcode, arg, -1, bytes));
         }
         size += bytes;
     }
@@ -129,6 +218,9 @@ final class OpcodeWriter {
             if (pass == Pass.EMIT) {
                 Laid last = laid.remove(laid.size() - 1);
                 laid.add(new Laid(last.offset(), last.opcode(), last.arg(), b, last.size() + 1));
+                Step step = tape.remove(tape.size() - 1);
+                tape.add(step instanceof Jump j ? new Jump(j.opcode(), j.label(), b)
+                        : new Op(((Op) step).opcode(), ((Op) step).arg(), b, ((Op) step).size() + 1));
             }
             size++;
         }
@@ -144,6 +236,14 @@ final class OpcodeWriter {
         if (suppress) {
             return;
         }
+        if (pass == Pass.EMIT) {
+            tape.add(new Jump(opcode, label, -1));
+        }
+        jump(opcode, label, -1);
+    }
+
+    /** Lays out a jump (and the byte after it, when it has one) at the current size. */
+    private void jump(Opcode opcode, int label, int extraByte) {
         boolean signed = opcode.hasSignedOffset();
         boolean large = true;
         int offset = 0;
@@ -162,6 +262,10 @@ final class OpcodeWriter {
                 overflow = true;
             }
         }
-        lay(opcode, offset, large ? 3 : 2);
+        int bytes = (large ? 3 : 2) + (extraByte >= 0 ? 1 : 0);
+        if (pass == Pass.EMIT && keep) {
+            laid.add(new Laid(size, opcode, offset, extraByte, bytes));
+        }
+        size += bytes;
     }
 }
