@@ -65,6 +65,10 @@ public final class Main implements Runnable {
      */
     public static int compile(List<String> args, StdStreams io, ModuleCompiler compiler, Caller caller) {
         if (CompileCommand.asksForHelp(args)) {
+            if (caller != Caller.PROCESS) {
+                // picocli colours help for a terminal, which only the process itself has
+                throw new NotServed("help runs in-process");
+            }
             commandLine(io, compiler).getSubcommands().get("compile").usage(io.out());
             io.out().flush();
             return ExitStatus.OK;

@@ -72,8 +72,12 @@ final class DaemonCall {
         for (int i = 0; i < argc; i++) {
             args.add(Wire.text(in, NATIVE));
         }
-        if (!daemon.serves(jar)) {
+        if (!daemon.runs(jar)) {
             reply(out, "R this daemon runs another freezer jar");
+            return;
+        }
+        if (!daemon.sameJar()) {
+            reply(out, "R this daemon's jar has changed since it started");
             daemon.exit();
             return;
         }

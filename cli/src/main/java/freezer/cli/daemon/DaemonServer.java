@@ -107,12 +107,13 @@ public final class DaemonServer {
         return state.token();
     }
 
-    /** Whether a client's jar is the one this daemon runs, unchanged since it started. */
-    boolean serves(String clientJar) {
-        return clientJar.equals(jarText) && sameJar();
+    /** Whether a client's jar is the one this daemon runs. */
+    boolean runs(String clientJar) {
+        return clientJar.equals(jarText);
     }
 
-    private boolean sameJar() {
+    /** Whether this daemon's jar is as it was when it started (a rebuild or an upgrade ends it). */
+    boolean sameJar() {
         try {
             BasicFileAttributes now = Files.readAttributes(jar, BasicFileAttributes.class);
             return now.size() == jarAtStart.size() && now.lastModifiedTime().equals(jarAtStart.lastModifiedTime())
