@@ -89,18 +89,21 @@ final class DaemonCall {
                 new PrintStream(stdout, false, StandardCharsets.UTF_8),
                 new PrintStream(stderr, true, StandardCharsets.UTF_8));
         int status;
+        daemon.running(true);
         try {
             status = Main.compile(args, io, ModuleCompiler.MPY_CROSS, new Caller(cwd, umask));
         } catch (NotServed e) {
             reply(out, "N " + e.getMessage());
             return;
+        } finally {
+            daemon.running(false);
         }
+        daemon.served();
         io.out().flush();
         io.err().flush();
         if (stderr.size() > 0) {
             reply(out, "E " + Wire.escape(stderr.toByteArray()));
         }
-        daemon.counted();
         Wire.line(out, "X " + status + " " + stdout.size());
         stdout.writeTo(out);
         out.flush();

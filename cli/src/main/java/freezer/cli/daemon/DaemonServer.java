@@ -75,17 +75,30 @@ public final class DaemonServer {
     }
 
     private void handle(Socket s) {
-        active.incrementAndGet();
         lastUse.set(System.currentTimeMillis());
         try {
             new DaemonCall(this, s).serve();
         } catch (IOException e) {
             // the client went away, or sent garbage: nothing to answer
         } finally {
-            active.decrementAndGet();
             lastUse.set(System.currentTimeMillis());
             closeQuietly(s);
         }
+    }
+
+    /** Counts a call served to its end. */
+    void served() {
+        served.incrementAndGet();
+    }
+
+    /** Counts a call while it runs (not pings, nor standard input's connections): idle means none. */
+    void running(boolean starts) {
+        if (starts) {
+            active.incrementAndGet();
+        } else {
+            active.decrementAndGet();
+        }
+        lastUse.set(System.currentTimeMillis());
     }
 
     private void exitIfIdle() {
@@ -123,14 +136,10 @@ public final class DaemonServer {
         }
     }
 
-    void counted() {
-        served.incrementAndGet();
-    }
-
     /** The answer to a ping. */
     String status() {
         return "freezer " + Version.freezer() + " pid " + ProcessHandle.current().pid() + " port "
-                + server.getLocalPort() + " calls " + served.get() + " running " + (active.get() - 1)
+                + server.getLocalPort() + " calls " + served.get() + " running " + active.get()
                 + " up " + (System.currentTimeMillis() - started) / 1000 + "s idle-exit "
                 + idleMillis / 1000 + "s jar " + jarText;
     }
