@@ -68,6 +68,13 @@ public final class DaemonServer {
                 exit();
                 return;
             }
+            try {
+                // each answer is a line or two, written as soon as it is known: no Nagle delay
+                s.setTcpNoDelay(true);
+            } catch (IOException e) {
+                closeQuietly(s);
+                continue;
+            }
             Thread t = new Thread(() -> handle(s), "freezer-daemon-call");
             t.setDaemon(true);
             t.start();
