@@ -321,6 +321,22 @@ class DaemonIT {
         assertThat(stateFiles()).as("FREEZER_DAEMON=0 and --no-daemon start no daemon").isEmpty();
 
         State s = start();
+        // detached: its standard streams on /dev/null, nothing else of the launcher's kept open
+        Path fds = Path.of("/proc/" + s.pid() + "/fd");
+        if (Files.isDirectory(fds)) {
+            for (String fd : List.of("0", "1", "2")) {
+                assertThat(Files.readSymbolicLink(fds.resolve(fd))).as("fd " + fd).isEqualTo(Path.of("/dev/null"));
+            }
+            try (Stream<Path> open = Files.list(fds)) {
+                assertThat(open.map(fd -> {
+                    try {
+                        return Files.readSymbolicLink(fd).toString();
+                    } catch (IOException e) {
+                        return "";
+                    }
+                }).filter(t -> t.contains("start.lock") || t.startsWith("pipe:"))).as("no lock, no pipe").isEmpty();
+            }
+        }
         Path folder = stateFiles().get(0).getParent();
         assertThat(mode(folder)).isEqualTo("rwx------");
         assertThat(mode(stateFiles().get(0))).isEqualTo("rw-------");
