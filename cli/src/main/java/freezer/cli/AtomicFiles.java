@@ -27,6 +27,14 @@ final class AtomicFiles {
     }
 
     static void write(Path target, byte[] bytes) throws IOException {
+        write(target, bytes, null);
+    }
+
+    /**
+     * As {@link #write(Path, byte[])}; a new file gets {@code newFileMode} when it is not null (the
+     * caller's umask applied by the compile daemon, whose own umask is not the caller's).
+     */
+    static void write(Path target, byte[] bytes, Set<PosixFilePermission> newFileMode) throws IOException {
         Path real = target;
         if (Files.isSymbolicLink(target) && Files.exists(target)) {
             real = target.toRealPath();
@@ -49,17 +57,22 @@ final class AtomicFiles {
                     StandardOpenOption.WRITE)) {
                 out.write(bytes);
             }
-            keepMode(real, tmp);
+            if (!keepMode(real, tmp) && newFileMode != null) {
+                Files.setPosixFilePermissions(tmp, newFileMode);
+            }
             Files.move(tmp, real, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(tmp);
         }
     }
 
-    /** The mode of the file being replaced, onto its replacement (a plain write keeps it). */
-    private static void keepMode(Path replaced, Path replacement) throws IOException {
+    /**
+     * The mode of the file being replaced, onto its replacement (a plain write keeps it); false
+     * when there is none to keep.
+     */
+    private static boolean keepMode(Path replaced, Path replacement) throws IOException {
         if (!Files.isRegularFile(replaced)) {
-            return;
+            return false;
         }
         try {
             Set<PosixFilePermission> mode = Files.getPosixFilePermissions(replaced);
@@ -67,5 +80,6 @@ final class AtomicFiles {
         } catch (UnsupportedOperationException e) {
             // not a POSIX file system: there is no mode to keep
         }
+        return true;
     }
 }

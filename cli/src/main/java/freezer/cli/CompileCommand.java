@@ -34,10 +34,16 @@ final class CompileCommand implements Callable<Integer> {
 
     private final StdStreams io;
     private final ModuleCompiler compiler;
+    private final Caller caller;
 
     CompileCommand(StdStreams io, ModuleCompiler compiler) {
+        this(io, compiler, Caller.PROCESS);
+    }
+
+    CompileCommand(StdStreams io, ModuleCompiler compiler, Caller caller) {
         this.io = io;
         this.compiler = compiler;
+        this.caller = caller;
     }
 
     @Override
@@ -81,9 +87,13 @@ final class CompileCommand implements Callable<Integer> {
         }
         try {
             if (flags.extras().containsKey(ROOT) || flags.extras().containsKey(OUT_DIR)) {
+                if (caller != Caller.PROCESS) {
+                    // batch mode resolves paths and spreads work over threads of its own: in-process
+                    throw new NotServed("batch mode runs in-process");
+                }
                 return new BatchCompile(io, compiler, printer).run(flags);
             }
-            return new SingleCompile(io, compiler, printer).run(flags);
+            return new SingleCompile(io, compiler, printer, caller).run(flags);
         } catch (UsageError e) {
             return usage(e.getMessage());
         }

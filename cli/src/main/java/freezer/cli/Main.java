@@ -46,19 +46,7 @@ public final class Main implements Runnable {
     /** Runs one command line against the given streams and compiler; returns the exit status. */
     public static int run(String[] args, StdStreams io, ModuleCompiler compiler) {
         if (args.length > 0 && args[0].equals("compile")) {
-            List<String> rest = Arrays.asList(args).subList(1, args.length);
-            if (CompileCommand.asksForHelp(rest)) {
-                commandLine(io, compiler).getSubcommands().get("compile").usage(io.out());
-                io.out().flush();
-                return ExitStatus.OK;
-            }
-            // the mpy-cross path skips picocli's model building: it would triple the start-up time
-            // of every one-file compile (docs/performance.md), and compile reads its own arguments
-            try {
-                return new CompileCommand(io, compiler).run(rest);
-            } catch (RuntimeException e) {
-                return internalError(io, e);
-            }
+            return compile(Arrays.asList(args).subList(1, args.length), io, compiler, Caller.PROCESS);
         }
         if (args.length > 0 && args[0].equals("freeze")) {
             // makemanifest.py's command line, read as its argparse reads it (MakeManifestArgs)
@@ -69,6 +57,31 @@ public final class Main implements Runnable {
             }
         }
         return commandLine(io, compiler).execute(args);
+    }
+
+    /**
+     * {@code freezer compile ARGS} for the given caller (the compile daemon passes its client's);
+     * throws {@link NotServed} for a call only the process itself can run.
+     */
+    public static int compile(List<String> args, StdStreams io, ModuleCompiler compiler, Caller caller) {
+        if (CompileCommand.asksForHelp(args)) {
+            if (caller != Caller.PROCESS) {
+                // picocli colours help for a terminal, which only the process itself has
+                throw new NotServed("help runs in-process");
+            }
+            commandLine(io, compiler).getSubcommands().get("compile").usage(io.out());
+            io.out().flush();
+            return ExitStatus.OK;
+        }
+        // the mpy-cross path skips picocli's model building: it would triple the start-up time
+        // of every one-file compile (docs/performance.md), and compile reads its own arguments
+        try {
+            return new CompileCommand(io, compiler, caller).run(args);
+        } catch (NotServed e) {
+            throw e;
+        } catch (RuntimeException e) {
+            return internalError(io, e);
+        }
     }
 
     /**

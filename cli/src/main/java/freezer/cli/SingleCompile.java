@@ -5,7 +5,6 @@ import freezer.core.CompileOptions;
 import freezer.core.MpyCrossFlags;
 import java.io.IOException;
 import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
 
 /** mpy-cross's own job: one input, one output, as mpy-cross/main.c's compile_and_save does it. */
 final class SingleCompile {
@@ -16,11 +15,13 @@ final class SingleCompile {
     private final StdStreams io;
     private final ModuleCompiler compiler;
     private final DiagnosticPrinter printer;
+    private final Caller caller;
 
-    SingleCompile(StdStreams io, ModuleCompiler compiler, DiagnosticPrinter printer) {
+    SingleCompile(StdStreams io, ModuleCompiler compiler, DiagnosticPrinter printer, Caller caller) {
         this.io = io;
         this.compiler = compiler;
         this.printer = printer;
+        this.caller = caller;
     }
 
     int run(MpyCrossFlags flags) {
@@ -43,7 +44,7 @@ final class SingleCompile {
 
         byte[] source;
         try {
-            source = fromStdin ? io.in().readAllBytes() : InputFiles.read(Path.of(input));
+            source = fromStdin ? io.in().readAllBytes() : InputFiles.read(caller.path(input));
         } catch (IOException | InvalidPathException e) {
             String why = e instanceof IOException io ? InputFiles.reason(io) : "not a valid path";
             return fail(Diagnostic.io(input, "can't open " + input + ": " + why));
@@ -64,7 +65,7 @@ final class SingleCompile {
             return ExitStatus.OK;
         }
         try {
-            AtomicFiles.write(Path.of(output), mpy);
+            AtomicFiles.write(caller.path(output), mpy, caller.newFileMode());
         } catch (IOException | InvalidPathException e) {
             String why = e instanceof IOException io ? InputFiles.reason(io) : "not a valid path";
             return fail(Diagnostic.io(output, "can't write " + output + ": " + why));
