@@ -114,6 +114,65 @@ class LauncherIT {
         assertThat(none.stdoutText()).endsWith(VERSION_END);
     }
 
+    /** A JDK 25 or later under /usr/lib/jvm (or $FREEZER_TEST_JDK25), or null. */
+    private static Path jdk25() throws IOException {
+        String given = System.getenv("FREEZER_TEST_JDK25");
+        if (given != null && !given.isEmpty()) {
+            return Path.of(given);
+        }
+        Path jvms = Path.of("/usr/lib/jvm");
+        if (!Files.isDirectory(jvms)) {
+            return null;
+        }
+        try (Stream<Path> list = Files.list(jvms)) {
+            for (Path home : list.sorted().toList()) {
+                Path release = home.resolve("release");
+                if (Files.isRegularFile(release) && Files.isExecutable(home.resolve("bin/java"))) {
+                    for (String line : Files.readAllLines(release, StandardCharsets.UTF_8)) {
+                        if (line.startsWith("JAVA_VERSION=")) {
+                            String v = line.substring("JAVA_VERSION=".length()).replace("\"", "");
+                            String major = v.split("[.+-]")[0];
+                            if (major.matches("[0-9]+") && Integer.parseInt(major) >= 25) {
+                                return home;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** On JDK 25 the launcher keeps an AOT cache instead of a CDS archive, and runs with it quietly. */
+    @Test
+    void onJdk25TheArchivesAreAotCaches() throws IOException {
+        Path jdk = jdk25();
+        if (jdk == null) {
+            System.err.println("LauncherIT: NOT TESTED on JDK 25: none under /usr/lib/jvm (set FREEZER_TEST_JDK25)");
+            Assumptions.abort("no JDK 25 or later on this machine");
+        }
+        Path xdg = openFolder("xdg-jdk25");
+        Map<String, String> env = new HashMap<>();
+        env.put("XDG_CACHE_HOME", xdg.toString());
+        env.put("JAVA_HOME", jdk.toString());
+        Path source = xdg.resolve("a.py");
+        Files.writeString(source, "x = [1, 2]\ndef f(a):\n    return a + 1\n");
+        ProcessRun first = runIn(work, env, List.of(launcher.toString(), "compile", "-o", xdg.resolve("a1.mpy").toString(),
+                source.toString()));
+        assertThat(first.status()).as(first.stderr()).isZero();
+        List<Path> caches;
+        try (Stream<Path> walk = Files.walk(xdg.resolve("freezer"))) {
+            caches = walk.filter(p -> p.toString().endsWith(".aot")).sorted().toList();
+        }
+        assertThat(caches).as("an AOT cache for compile and one for freeze").hasSize(2);
+        assertThat(archivesUnder(xdg.resolve("freezer"))).as("no CDS archive").isEmpty();
+        ProcessRun second = runIn(work, env, List.of(launcher.toString(), "compile", "-o", xdg.resolve("a2.mpy").toString(),
+                source.toString()));
+        assertThat(second.status()).as(second.stderr()).isZero();
+        assertThat(second.stderr()).as("the cache maps in without a word").isEmpty();
+        assertThat(Files.readAllBytes(xdg.resolve("a2.mpy"))).isEqualTo(Files.readAllBytes(xdg.resolve("a1.mpy")));
+    }
+
     @Test
     void runsFromAReadOnlyCheckoutAsAnotherUser() throws IOException {
         Path root = ProcessRun.repoRoot();
