@@ -1,7 +1,11 @@
 package freezer.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -27,12 +31,31 @@ public record Caller(Path cwd, int umask) {
 
     /** The mode a new file must be given (what {@code open(..., 0666)} gives under the umask), or null: the kernel's. */
     Set<PosixFilePermission> newFileMode() {
+        return umask < 0 ? null : mode(0666 & ~umask);
+    }
+
+    /**
+     * Creates a folder and the missing ones above it, each with the mode {@code mkdir(..., 0777)}
+     * gives under the caller's umask (the daemon's own umask is not the caller's).
+     */
+    void createDirectories(Path dir) throws IOException {
         if (umask < 0) {
-            return null;
+            Files.createDirectories(dir);
+            return;
         }
+        Deque<Path> missing = new ArrayDeque<>();
+        for (Path p = dir.toAbsolutePath(); p != null && !Files.exists(p); p = p.getParent()) {
+            missing.push(p);
+        }
+        Files.createDirectories(dir);
+        for (Path p : missing) {
+            Files.setPosixFilePermissions(p, mode(0777 & ~umask));
+        }
+    }
+
+    private static Set<PosixFilePermission> mode(int allowed) {
         Set<PosixFilePermission> mode = EnumSet.noneOf(PosixFilePermission.class);
         PosixFilePermission[] bits = PosixFilePermission.values(); // OWNER_READ .. OTHERS_EXECUTE
-        int allowed = 0666 & ~umask;
         for (int i = 0; i < bits.length; i++) {
             if ((allowed & (0400 >> i)) != 0) {
                 mode.add(bits[i]);

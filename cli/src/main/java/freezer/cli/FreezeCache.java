@@ -24,10 +24,12 @@ final class FreezeCache implements FreezePipeline.ModuleCache {
     private static final String SUFFIX = ".mpy";
 
     private final Path dir;
+    private final Caller caller;
     private final Set<String> used = new HashSet<>();
 
-    FreezeCache(Path buildDir) {
+    FreezeCache(Path buildDir, Caller caller) {
         this.dir = buildDir.resolve(FOLDER);
+        this.caller = caller;
     }
 
     private Path file(String key) {
@@ -52,8 +54,8 @@ final class FreezeCache implements FreezePipeline.ModuleCache {
     public synchronized void put(String key, CompiledModule module) {
         used.add(key);
         try {
-            Files.createDirectories(dir);
-            AtomicFiles.write(file(key), MpyWriter.write(module));
+            caller.createDirectories(dir);
+            AtomicFiles.write(file(key), MpyWriter.write(module), caller.newFileMode());
         } catch (IOException e) {
             // a cache that cannot be written only costs a compile next time
         }

@@ -106,11 +106,15 @@ public final class FreezeCommand implements Callable<Integer> {
     /** Only reached through picocli for help: Main sends {@code freeze} straight to {@link #run}. */
     @Override
     public Integer call() {
-        return run(manifests == null ? List.of() : manifests, io);
+        return run(manifests == null ? List.of() : manifests, io, Caller.PROCESS);
     }
 
-    /** Runs {@code freezer freeze ARGS}; returns the exit status. */
-    public static int run(List<String> args, StdStreams io) {
+    /**
+     * Runs {@code freezer freeze ARGS} for the given caller (the compile daemon passes its
+     * client's working directory and umask); returns the exit status. Throws {@link NotServed}
+     * for help, which only the process itself shows.
+     */
+    public static int run(List<String> args, StdStreams io, Caller caller) {
         MakeManifestArgs a;
         try {
             a = MakeManifestArgs.parse(args);
@@ -118,17 +122,20 @@ public final class FreezeCommand implements Callable<Integer> {
             return usage(io, e.getMessage());
         }
         if (a.help()) {
+            if (caller != Caller.PROCESS) {
+                throw new NotServed("help runs in-process");
+            }
             Main.commandLine(io, ModuleCompiler.MPY_CROSS).getSubcommands().get("freeze").usage(io.out());
             io.out().flush();
             return Main.OK;
         }
         FreezeSettings s;
         try {
-            s = FreezeSettings.of(a);
+            s = FreezeSettings.of(a, caller.cwd() != null ? caller.cwd() : Path.of("").toAbsolutePath());
         } catch (MakeManifestArgs.UsageException e) {
             return usage(io, e.getMessage());
         }
-        return new FreezeRun(s, io).run();
+        return new FreezeRun(s, io, caller).run();
     }
 
     static int usage(StdStreams io, String message) {
@@ -141,10 +148,12 @@ public final class FreezeCommand implements Callable<Integer> {
     private static final class FreezeRun {
         private final FreezeSettings s;
         private final StdStreams io;
+        private final Caller caller;
 
-        FreezeRun(FreezeSettings s, StdStreams io) {
+        FreezeRun(FreezeSettings s, StdStreams io, Caller caller) {
             this.s = s;
             this.io = io;
+            this.caller = caller;
         }
 
         int run() {
@@ -171,7 +180,7 @@ public final class FreezeCommand implements Callable<Integer> {
             boolean fast = s.buildDir() != null && s.output() != null && s.map() == null && s.maxRom() == null
                     && manifest.maxRom().isEmpty() && !Budgets.any(manifest);
             if (fast) {
-                stamp = new FreezeStamp(s.buildDir());
+                stamp = new FreezeStamp(s.buildDir(), caller);
                 try {
                     digest = FreezeStamp.digest(s.describe() + "\0" + generator(), headerBytes, manifest.entries());
                 } catch (IOException e) {
@@ -186,7 +195,7 @@ public final class FreezeCommand implements Callable<Integer> {
                 }
                 stamp.clear();
             }
-            FreezeCache cache = s.buildDir() == null ? null : new FreezeCache(s.buildDir());
+            FreezeCache cache = s.buildDir() == null ? null : new FreezeCache(s.buildDir(), caller);
             FreezePipeline.Result result;
             try {
                 result = FreezePipeline.run(new FreezePipeline.Request(manifest.entries(), firmware, s.mpyCrossFlags(),
@@ -250,7 +259,7 @@ public final class FreezeCommand implements Callable<Integer> {
             Path file = s.cwd().resolve(s.map());
             try {
                 createParent(file);
-                AtomicFiles.write(file, MapJson.write(map));
+                AtomicFiles.write(file, MapJson.write(map), caller.newFileMode());
                 return Main.OK;
             } catch (IOException e) {
                 return error("cannot write the map " + s.map() + " (" + reason(e) + ")");
@@ -266,7 +275,7 @@ public final class FreezeCommand implements Callable<Integer> {
                     return Main.OK;
                 }
                 createParent(file);
-                AtomicFiles.write(file, content);
+                AtomicFiles.write(file, content, caller.newFileMode());
                 io.out().println("GEN " + s.output());
                 return Main.OK;
             } catch (IOException e) {
@@ -274,10 +283,10 @@ public final class FreezeCommand implements Callable<Integer> {
             }
         }
 
-        private static void createParent(Path file) throws IOException {
+        private void createParent(Path file) throws IOException {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
-                Files.createDirectories(parent);
+                caller.createDirectories(parent);
             }
         }
 
@@ -312,8 +321,8 @@ public final class FreezeCommand implements Callable<Integer> {
                     Boolean.toString(strict));
         }
 
-        static FreezeSettings of(MakeManifestArgs a) throws MakeManifestArgs.UsageException {
-            Path cwd = Path.of("").toAbsolutePath();
+        /** @param cwd the caller's working directory, absolute */
+        static FreezeSettings of(MakeManifestArgs a, Path cwd) throws MakeManifestArgs.UsageException {
             PathVariables vars = PathVariables.fromAssignments(a.variables(), cwd);
             List<ManifestInput> inputs = new ArrayList<>();
             for (String m : a.manifests()) {

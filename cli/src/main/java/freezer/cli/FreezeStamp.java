@@ -21,9 +21,11 @@ final class FreezeStamp {
     private static final String FILE = "output.stamp";
 
     private final Path file;
+    private final Caller caller;
 
-    FreezeStamp(Path buildDir) {
+    FreezeStamp(Path buildDir, Caller caller) {
         this.file = buildDir.resolve(FreezeCache.FOLDER).resolve(FILE);
+        this.caller = caller;
     }
 
     /** The digest of one freeze's inputs: the settings' text, the header's bytes, each entry and its file's bytes. */
@@ -80,8 +82,9 @@ final class FreezeStamp {
         try {
             lines.add(describe(output));
             lines.addAll(warnings);
-            Files.createDirectories(file.getParent());
-            AtomicFiles.write(file, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+            caller.createDirectories(file.getParent());
+            AtomicFiles.write(file, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8),
+                    caller.newFileMode());
         } catch (IOException e) {
             // without a stamp the next rebuild takes the long way, nothing worse
         }

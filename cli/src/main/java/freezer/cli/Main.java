@@ -49,14 +49,23 @@ public final class Main implements Runnable {
             return compile(Arrays.asList(args).subList(1, args.length), io, compiler, Caller.PROCESS);
         }
         if (args.length > 0 && args[0].equals("freeze")) {
-            // makemanifest.py's command line, read as its argparse reads it (MakeManifestArgs)
-            try {
-                return FreezeCommand.run(Arrays.asList(args).subList(1, args.length), io);
-            } catch (RuntimeException e) {
-                return internalError(io, e);
-            }
+            return freeze(Arrays.asList(args).subList(1, args.length), io, Caller.PROCESS);
         }
         return commandLine(io, compiler).execute(args);
+    }
+
+    /**
+     * {@code freezer freeze ARGS} (makemanifest.py's command line, read as its argparse reads it)
+     * for the given caller; throws {@link NotServed} for a call only the process itself can run.
+     */
+    public static int freeze(List<String> args, StdStreams io, Caller caller) {
+        try {
+            return FreezeCommand.run(args, io, caller);
+        } catch (NotServed e) {
+            throw e;
+        } catch (RuntimeException e) {
+            return internalError(io, e);
+        }
     }
 
     /**

@@ -223,6 +223,96 @@ class DaemonIT {
         assertThat(callsServed()).isEqualTo(calls.size() - 2);
     }
 
+    /** A firmware project to freeze: a manifest, two modules, the unix firmware's qstr header. */
+    private Path freezeProject(String name) throws IOException {
+        Path dir = Files.createDirectories(work.resolve(name));
+        Files.createDirectories(dir.resolve("src/pkg"));
+        Files.writeString(dir.resolve("src/a.py"), SOURCE);
+        Files.writeString(dir.resolve("src/pkg/b.py"), "T = (1, 'two', 3.5)\n");
+        Files.writeString(dir.resolve("manifest.py"), "freeze('$(PROJ)/src')\n");
+        Files.writeString(dir.resolve("broken.py"), "freeze('src'\n");
+        Files.copy(Shared.golden("firmware", "unix-standard", "qstrdefs.preprocessed.h"), dir.resolve("qstr.h"));
+        return dir;
+    }
+
+    /**
+     * The outcome with the project's own path written as P, so that two projects compare; the
+     * cache's files are named by hashes of absolute paths (compared by content and mode) and its
+     * stamp holds a time (compared by mode).
+     */
+    private Outcome freezeOutcome(Path dir, ProcessRun r) throws IOException {
+        Outcome o = outcome(dir, r);
+        String abs = dir.toString();
+        String hexAbs = java.util.HexFormat.of().formatHex(abs.getBytes(StandardCharsets.UTF_8));
+        Map<String, String> files = new HashMap<>();
+        List<String> cached = new ArrayList<>();
+        o.files().forEach((k, v) -> {
+            String value = v.replace(hexAbs, "50");
+            if (k.startsWith("build/freezer-cache/") && k.endsWith(".mpy")) {
+                cached.add(value);
+            } else if (k.endsWith("output.stamp")) {
+                files.put(k, value.substring(0, value.indexOf(' ')));
+            } else {
+                files.put(k, value);
+            }
+        });
+        java.util.Collections.sort(cached);
+        files.put("build/freezer-cache/*.mpy", String.join(",", cached));
+        return new Outcome(o.status(), o.stdout().replace(hexAbs, "50"), o.stderr().replace(abs, "P"), files);
+    }
+
+    /** A call under umask 027, which the daemon (started under the test's own) must apply to what it writes. */
+    private ProcessRun freezeUnder027(Path cwd, boolean daemon, String... args) {
+        List<String> cmd = new ArrayList<>(List.of("sh", "-c", "umask 027; exec \"$0\" \"$@\"", launcher.toString()));
+        cmd.addAll(List.of(args));
+        return ProcessRun.run(cwd, new byte[0], cmd, env(daemon));
+    }
+
+    @Test
+    void aFreezeThroughTheDaemonIsAFreezeInProcess() throws IOException {
+        List<String> base = List.of("freeze", "-o", "build/frozen_content.c", "-b", "build", "-q", "qstr.h",
+                "-v", "PROJ=.");
+        List<List<String>> calls = List.of(
+                List.of("manifest.py"),
+                List.of("manifest.py", "#again"),
+                List.of("--map", "-", "manifest.py"),
+                List.of("--map", "out/map.json", "manifest.py"),
+                List.of("--max-rom", "100", "manifest.py"),
+                List.of("broken.py"),
+                List.of("--bogus", "manifest.py"),
+                List.of("--help"));
+        int i = 0;
+        for (List<String> call : calls) {
+            i++;
+            Path inProcess = freezeProject("freeze-in-process-" + i);
+            Path served = freezeProject("freeze-served-" + i);
+            List<String> args = new ArrayList<>(base);
+            boolean twice = call.contains("#again");
+            args.addAll(call.stream().filter(a -> !a.equals("#again")).toList());
+            String[] argv = args.toArray(String[]::new);
+            if (twice) {
+                // an unchanged rebuild: nothing to compile, the C left alone
+                freezeUnder027(inProcess, false, argv);
+                freezeUnder027(served, true, argv);
+            }
+            Outcome expected = freezeOutcome(inProcess, freezeUnder027(inProcess, false, argv));
+            Outcome actual = freezeOutcome(served, freezeUnder027(served, true, argv));
+            assertThat(actual).as(String.join(" ", call)).isEqualTo(expected);
+            assertThat(actual.status()).as(String.join(" ", call)).isEqualTo(switch (call.get(0)) {
+                case "--max-rom" -> 3;
+                case "broken.py" -> 1;
+                case "--bogus" -> 2;
+                default -> 0;
+            });
+        }
+        current();
+        // every call but help went through the daemon (the unchanged rebuild's first run too)
+        assertThat(callsServed()).isEqualTo(calls.size());
+        Path c = work.resolve("freeze-served-1/build/frozen_content.c");
+        assertThat(mode(c)).as("umask 027").isEqualTo("rw-r-----");
+        assertThat(mode(c.getParent())).isEqualTo("rwxr-x---");
+    }
+
     @Test
     void theMpyCrossLinkUsesTheDaemon() throws IOException {
         Path dir = project("link");
@@ -415,7 +505,7 @@ class DaemonIT {
             assertThat(r.status()).as(r.stderr()).isZero();
             assertThat(r.stderr()).isEmpty();
             assertThat(dir.resolve("a.mpy")).exists();
-            assertThat(request.get(10, TimeUnit.SECONDS)).startsWith("freezer-daemon\0" + "1\0call\0" + token + "\0");
+            assertThat(request.get(10, TimeUnit.SECONDS)).startsWith("freezer-daemon\0" + "2\0call\0" + token + "\0");
         }
     }
 
@@ -424,12 +514,13 @@ class DaemonIT {
         Path dir = project("token").resolve("sub");
         State s = start();
         String jar = ProcessRun.repoRoot().resolve("cli/target/freezer.jar").toRealPath().toString();
-        String wrong = talk(s.port(), "freezer-daemon", "1", "call", "not-the-token", jar, dir.toString(), "022", "1",
-                "a.py");
+        String wrong = talk(s.port(), "freezer-daemon", "2", "call", "not-the-token", jar, dir.toString(), "022", "2",
+                "compile", "a.py");
         assertThat(wrong).startsWith("R refused");
-        assertThat(talk(s.port(), "freezer-daemon", "1", "ping", "")).startsWith("R refused");
+        assertThat(talk(s.port(), "freezer-daemon", "2", "ping", "")).startsWith("R refused");
         assertThat(dir.resolve("a.mpy")).doesNotExist();
-        String right = talk(s.port(), "freezer-daemon", "1", "call", s.token(), jar, dir.toString(), "022", "1", "a.py");
+        String right = talk(s.port(), "freezer-daemon", "2", "call", s.token(), jar, dir.toString(), "022", "2", "compile",
+                "a.py");
         assertThat(right).isEqualTo("A\nX 0 0\n");
         assertThat(dir.resolve("a.mpy")).exists();
     }

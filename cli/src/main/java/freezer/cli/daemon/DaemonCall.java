@@ -81,8 +81,13 @@ final class DaemonCall {
             daemon.exit();
             return;
         }
+        String command = args.isEmpty() ? "" : args.get(0);
+        if (!command.equals("compile") && !command.equals("freeze")) {
+            reply(out, "N " + command + " runs in-process");
+            return;
+        }
         reply(out, "A");
-        // a call's output is small (one .mpy at most): kept whole, sent at its end
+        // a call's output is small (one .mpy, or freeze's lines and map table): kept whole, sent at its end
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
         StdStreams io = new StdStreams(new StdinChannel(out),
@@ -91,7 +96,10 @@ final class DaemonCall {
         int status;
         daemon.running(true);
         try {
-            status = Main.compile(args, io, ModuleCompiler.MPY_CROSS, new Caller(cwd, umask));
+            Caller caller = new Caller(cwd, umask);
+            List<String> rest = args.subList(1, args.size());
+            status = command.equals("freeze") ? Main.freeze(rest, io, caller)
+                    : Main.compile(rest, io, ModuleCompiler.MPY_CROSS, caller);
         } catch (NotServed e) {
             reply(out, "N " + e.getMessage());
             return;

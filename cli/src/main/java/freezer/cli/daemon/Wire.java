@@ -31,7 +31,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class Wire {
     static final String MAGIC = "freezer-daemon";
-    static final String VERSION = "1";
+    static final String VERSION = "2";
     /** A field's greatest length: an argument or a path, never a file's contents. */
     private static final int MAX_FIELD = 1 << 16;
 
