@@ -62,17 +62,8 @@ final class ViperOps {
             Width w = width(base.vtype());
             if (w == null) {
                 e.viperTypeError("can't load from '" + base.vtype().typeName() + "'");
-            } else if (as.hasLoadOffset(w)) {
-                as.loadOffset(w, r.ret(), base.reg(), (int) index);
             } else {
-                int regBase = base.reg();
-                if (index != 0) {
-                    stack.needRegSingle(regIndex, 0);
-                    as.movRegImm(regIndex, index << shift(w));
-                    as.addRegReg(regIndex, regBase);
-                    regBase = regIndex;
-                }
-                as.load(w, r.ret(), regBase);
+                as.loadOffset(w, r.ret(), base.reg(), (int) index);
             }
         } else {
             NativeStack.Popped index = stack.popFlexible(r.arg2(), r.arg1(), r.arg1());
@@ -132,16 +123,8 @@ final class ViperOps {
             Width w = width(base.vtype());
             if (w == null) {
                 e.viperTypeError("can't store to '" + base.vtype().typeName() + "'");
-            } else if (as.hasStoreOffset(w)) {
-                as.storeOffset(w, regValue, base.reg(), (int) index);
             } else {
-                int regBase = base.reg();
-                if (index != 0) {
-                    as.movRegImm(regIndex, index << shift(w));
-                    as.addRegReg(regIndex, regBase);
-                    regBase = regIndex;
-                }
-                as.store(w, regValue, regBase);
+                as.storeOffset(w, regValue, base.reg(), (int) index);
             }
         } else {
             NativeStack.Popped index = stack.popFlexible(r.arg2(), r.arg1(), regValue);

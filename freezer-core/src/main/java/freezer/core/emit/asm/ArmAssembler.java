@@ -377,42 +377,12 @@ public final class ArmAssembler extends NativeAssembler {
     }
 
     @Override
-    public void loadRegRegOffset(int dest, int base, int wordOffset) {
-        loadOffset(Width.BITS32, dest, base, wordOffset);
-    }
-
-    @Override
-    public void storeRegRegOffset(int src, int base, int wordOffset) {
-        storeOffset(Width.BITS32, src, base, wordOffset);
-    }
-
-    @Override
-    public void load(Width width, int dest, int base) {
-        loadOffset(width, dest, base, 0);
-    }
-
-    @Override
-    public void store(Width width, int src, int base) {
-        storeOffset(width, src, base, 0);
-    }
-
-    @Override
-    public boolean hasLoadOffset(Width width) {
-        return true;
-    }
-
-    @Override
     public void loadOffset(Width width, int dest, int base, int index) {
         switch (width) {
             case BITS8 -> wordOrByte(LDRB_IMM, LDRB_REG, dest, base, index);
             case BITS16 -> halfword(LDRH_IMM, LDRH_REG, dest, base, 2 * index);
             case BITS32 -> wordOrByte(LDR_IMM, LDR_REG, dest, base, 4 * index);
         }
-    }
-
-    @Override
-    public boolean hasStoreOffset(Width width) {
-        return true;
     }
 
     @Override

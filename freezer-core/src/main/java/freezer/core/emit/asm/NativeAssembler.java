@@ -183,40 +183,34 @@ public abstract class NativeAssembler extends AsmBase {
 
     // Loads and stores.
 
-    /** ASM_LOAD_REG_REG_OFFSET: dest := word {@code wordOffset} after the address in base. */
-    public abstract void loadRegRegOffset(int dest, int base, int wordOffset);
+    /**
+     * ASM_LOAD_REG_REG_OFFSET: dest := word {@code wordOffset} after the address in base (the
+     * 32-bit offset load on every target but x86 and x64, which override it).
+     */
+    public void loadRegRegOffset(int dest, int base, int wordOffset) {
+        loadOffset(Width.BITS32, dest, base, wordOffset);
+    }
 
     /** ASM_STORE_REG_REG_OFFSET: word {@code wordOffset} after the address in base := src. */
-    public abstract void storeRegRegOffset(int src, int base, int wordOffset);
+    public void storeRegRegOffset(int src, int base, int wordOffset) {
+        storeOffset(Width.BITS32, src, base, wordOffset);
+    }
 
     /** ASM_LOAD8_REG_REG, ASM_LOAD16_REG_REG, ASM_LOAD32_REG_REG: dest := the value at base, zero-extended. */
-    public abstract void load(Width width, int dest, int base);
+    public void load(Width width, int dest, int base) {
+        loadOffset(width, dest, base, 0);
+    }
 
     /** ASM_STORE8_REG_REG ...: the value at base := the low bits of src. */
-    public abstract void store(Width width, int src, int base);
-
-    /**
-     * Whether ASM_LOADn_REG_REG_OFFSET exists for this width (the 16-bit one must: qstrs are
-     * loaded with it). Without it the emitter adds the index itself.
-     */
-    public boolean hasLoadOffset(Width width) {
-        return false;
+    public void store(Width width, int src, int base) {
+        storeOffset(width, src, base, 0);
     }
 
-    /** ASM_LOADn_REG_REG_OFFSET: dest := element {@code index} (of this width) after base. */
-    public void loadOffset(Width width, int dest, int base, int index) {
-        throw new UnsupportedOperationException("no offset load of " + width);
-    }
-
-    /** Whether ASM_STOREn_REG_REG_OFFSET exists for this width. */
-    public boolean hasStoreOffset(Width width) {
-        return false;
-    }
+    /** ASM_LOADn_REG_REG_OFFSET (every target of v1.28.0 has them): dest := element {@code index} (of this width) after base. */
+    public abstract void loadOffset(Width width, int dest, int base, int index);
 
     /** ASM_STOREn_REG_REG_OFFSET: element {@code index} after base := src. */
-    public void storeOffset(Width width, int src, int base, int index) {
-        throw new UnsupportedOperationException("no offset store of " + width);
-    }
+    public abstract void storeOffset(Width width, int src, int base, int index);
 
     /** Whether ASM_LOADn_REG_REG_REG (an indexed load) exists for this width. */
     public boolean hasLoadIndexed(Width width) {

@@ -434,31 +434,6 @@ public final class Rv32Assembler extends Rv32Opcodes {
         };
     }
 
-    @Override
-    public void loadRegRegOffset(int dest, int base, int wordOffset) {
-        loadOffset(Width.BITS32, dest, base, wordOffset);
-    }
-
-    @Override
-    public void storeRegRegOffset(int src, int base, int wordOffset) {
-        storeOffset(Width.BITS32, src, base, wordOffset);
-    }
-
-    @Override
-    public void load(Width width, int dest, int base) {
-        loadOffset(width, dest, base, 0);
-    }
-
-    @Override
-    public void store(Width width, int src, int base) {
-        storeOffset(width, src, base, 0);
-    }
-
-    @Override
-    public boolean hasLoadOffset(Width width) {
-        return true;
-    }
-
     /** asm_rv32_emit_load_reg_reg_offset: c.lw, lbu/lhu/lw, or lui (c.lui) + c.add + the load. */
     @Override
     public void loadOffset(Width width, int dest, int base, int index) {
@@ -473,11 +448,6 @@ public final class Rv32Assembler extends Rv32Opcodes {
             cAdd(dest, base);
             word(Rv32Encoding.i(0x03, loadFunct(width), dest, dest, lowerPart(offset)));
         }
-    }
-
-    @Override
-    public boolean hasStoreOffset(Width width) {
-        return true;
     }
 
     /** asm_rv32_emit_store_reg_reg_offset: c.sw, sb/sh/sw, or through t3. */

@@ -637,36 +637,6 @@ public final class ThumbAssembler extends NativeAssembler {
 
     // Loads and stores.
 
-    @Override
-    public void loadRegRegOffset(int dest, int base, int wordOffset) {
-        loadOffset(Width.BITS32, dest, base, wordOffset);
-    }
-
-    @Override
-    public void storeRegRegOffset(int src, int base, int wordOffset) {
-        storeOffset(Width.BITS32, src, base, wordOffset);
-    }
-
-    @Override
-    public void load(Width width, int dest, int base) {
-        loadOffset(width, dest, base, 0);
-    }
-
-    @Override
-    public void store(Width width, int src, int base) {
-        storeOffset(width, src, base, 0);
-    }
-
-    @Override
-    public boolean hasLoadOffset(Width width) {
-        return true;
-    }
-
-    @Override
-    public boolean hasStoreOffset(Width width) {
-        return true;
-    }
-
     private static int sizeShift(Width width) {
         return switch (width) {
             case BITS8 -> 0;

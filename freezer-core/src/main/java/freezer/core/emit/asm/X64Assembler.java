@@ -436,21 +436,6 @@ public final class X64Assembler extends NativeAssembler {
     }
 
     @Override
-    public void load(Width width, int dest, int base) {
-        loadOffset(width, dest, base, 0);
-    }
-
-    @Override
-    public void store(Width width, int src, int base) {
-        storeOffset(width, src, base, 0);
-    }
-
-    @Override
-    public boolean hasLoadOffset(Width width) {
-        return true;
-    }
-
-    @Override
     public void loadOffset(Width width, int dest, int base, int index) {
         boolean low = dest < 8 && base < 8;
         int rex = REX | rexR(dest) | rexB(base);
@@ -473,11 +458,6 @@ public final class X64Assembler extends NativeAssembler {
                 regDisp(dest, base, 4 * index);
             }
         }
-    }
-
-    @Override
-    public boolean hasStoreOffset(Width width) {
-        return true;
     }
 
     @Override

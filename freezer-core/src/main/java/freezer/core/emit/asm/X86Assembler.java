@@ -414,21 +414,6 @@ public final class X86Assembler extends NativeAssembler {
     }
 
     @Override
-    public void load(Width width, int dest, int base) {
-        loadOffset(width, dest, base, 0);
-    }
-
-    @Override
-    public void store(Width width, int src, int base) {
-        storeOffset(width, src, base, 0);
-    }
-
-    @Override
-    public boolean hasLoadOffset(Width width) {
-        return true;
-    }
-
-    @Override
     public void loadOffset(Width width, int dest, int base, int index) {
         switch (width) {
             case BITS8 -> {
@@ -443,11 +428,6 @@ public final class X86Assembler extends NativeAssembler {
             }
             case BITS32 -> load32(dest, base, 4 * index);
         }
-    }
-
-    @Override
-    public boolean hasStoreOffset(Width width) {
-        return true;
     }
 
     @Override

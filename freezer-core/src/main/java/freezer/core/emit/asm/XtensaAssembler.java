@@ -475,31 +475,6 @@ public final class XtensaAssembler extends XtensaOpcodes {
         };
     }
 
-    @Override
-    public void loadRegRegOffset(int dest, int base, int wordOffset) {
-        loadOffset(Width.BITS32, dest, base, wordOffset);
-    }
-
-    @Override
-    public void storeRegRegOffset(int src, int base, int wordOffset) {
-        storeOffset(Width.BITS32, src, base, wordOffset);
-    }
-
-    @Override
-    public void load(Width width, int dest, int base) {
-        loadOffset(width, dest, base, 0);
-    }
-
-    @Override
-    public void store(Width width, int src, int base) {
-        storeOffset(width, src, base, 0);
-    }
-
-    @Override
-    public boolean hasLoadOffset(Width width) {
-        return true;
-    }
-
     /** asm_xtensa_load_reg_reg_offset (offsets compared unsigned). */
     @Override
     public void loadOffset(Width width, int dest, int base, int offset) {
@@ -517,11 +492,6 @@ public final class XtensaAssembler extends XtensaOpcodes {
                 op24(rri8(2, size, dest, dest, 0));
             }
         }
-    }
-
-    @Override
-    public boolean hasStoreOffset(Width width) {
-        return true;
     }
 
     /** asm_xtensa_store_reg_reg_offset: far offsets go through the assembler's scratch register. */
