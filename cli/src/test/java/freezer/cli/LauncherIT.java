@@ -285,6 +285,39 @@ class LauncherIT {
         assertThat(missing.stderr()).isEqualTo("nofile.py: OSError: can't open nofile.py: no such file or directory\n");
     }
 
+    /** Where a link leads is remembered (a readlink per call costs milliseconds), but never trusted blindly. */
+    @Test
+    void aLinksTargetIsRememberedWhileItStillLeadsThere() throws IOException {
+        Path xdg = openFolder("xdg-links");
+        Map<String, String> env = new HashMap<>();
+        env.put("XDG_CACHE_HOME", xdg.toString());
+        Path bin = Files.createDirectories(work.resolve("bin-memo"));
+        Path link = bin.resolve("mpy-cross");
+        Files.deleteIfExists(link);
+        Files.createSymbolicLink(link, launcher);
+        ProcessRun first = runIn(work, env, List.of(link.toString(), "--version"));
+        assertThat(first.status()).as(first.stderr()).isZero();
+        Path links = xdg.resolve("freezer/links");
+        List<Path> memos;
+        try (Stream<Path> list = Files.list(links)) {
+            memos = list.toList();
+        }
+        assertThat(memos).hasSize(1);
+        assertThat(Files.readString(memos.get(0)).trim()).isEqualTo(launcher.toRealPath().toString());
+        assertThat(runIn(work, env, List.of(link.toString(), "--version")).stdoutText()).endsWith(VERSION_END);
+
+        // the link now leads to a copy of the launcher, away from any installation: the memo
+        // must not make it run the old one
+        Path copy = Files.createDirectories(work.resolve("copied")).resolve("freezer");
+        Files.copy(launcher, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.delete(link);
+        Files.createSymbolicLink(link, copy);
+        ProcessRun moved = runIn(work, env, List.of(link.toString(), "--version"));
+        assertThat(moved.status()).isEqualTo(1);
+        assertThat(moved.stderr()).startsWith("freezer: no freezer installation beside " + copy.toRealPath());
+        assertThat(Files.readString(memos.get(0)).trim()).isEqualTo(copy.toRealPath().toString());
+    }
+
     @Test
     void compilesRelativePathsFromTheCallersFolder() throws IOException {
         Files.writeString(work.resolve("hello.py"), "print('hello')\n");

@@ -1,6 +1,7 @@
 package freezer.cli.daemon;
 
 import freezer.cli.Version;
+import freezer.core.DeepStack;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -9,15 +10,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The warm compile daemon (docs/daemon.md): a JVM that keeps freezer's compiler loaded and
- * compiled, serving the launcher's {@code compile} calls over loopback TCP, each on a thread of
+ * compiled, serving the launcher's {@code compile} and {@code freeze} calls over loopback TCP, each on a thread of
  * its own, so parallel builds are served in parallel and a ping is answered while calls run.
  * It serves only the jar it was started from, exits when that jar changes, and exits after an
  * idle time. The launcher starts it detached: {@code java -cp freezer.jar
@@ -34,6 +38,12 @@ public final class DaemonServer {
     private final AtomicInteger active = new AtomicInteger();
     private final AtomicLong served = new AtomicLong();
     private final AtomicLong lastUse = new AtomicLong(System.currentTimeMillis());
+    /**
+     * A thread per connection, kept for reuse: deep-stack threads, so a call compiles on its own
+     * thread rather than handing over to another (and starting one costs as much as a small compile).
+     */
+    private final ExecutorService calls = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), task -> new DeepStack.DeepStackThread(task, "freezer-daemon-call"));
 
     private DaemonServer(Path stateFile, String jarText, long idleMillis) throws IOException {
         this.jarText = jarText;
@@ -75,9 +85,7 @@ public final class DaemonServer {
                 closeQuietly(s);
                 continue;
             }
-            Thread t = new Thread(() -> handle(s), "freezer-daemon-call");
-            t.setDaemon(true);
-            t.start();
+            calls.execute(() -> handle(s));
         }
     }
 
