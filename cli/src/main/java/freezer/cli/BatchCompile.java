@@ -17,11 +17,13 @@ final class BatchCompile {
     private final StdStreams io;
     private final ModuleCompiler compiler;
     private final DiagnosticPrinter printer;
+    private final Caller caller;
 
-    BatchCompile(StdStreams io, ModuleCompiler compiler, DiagnosticPrinter printer) {
+    BatchCompile(StdStreams io, ModuleCompiler compiler, DiagnosticPrinter printer, Caller caller) {
         this.io = io;
         this.compiler = compiler;
         this.printer = printer;
+        this.caller = caller;
     }
 
     /** What became of one file: bytes written, or the error to report. */
@@ -48,7 +50,7 @@ final class BatchCompile {
 
         List<String> inputs;
         try {
-            inputs = BatchPlan.expandListFiles(flags.inputs());
+            inputs = BatchPlan.expandListFiles(flags.inputs(), caller);
         } catch (BatchPlan.ListFileException e) {
             printer.print(Diagnostic.io(e.file, e.getMessage()), io.err());
             return ExitStatus.ERROR;
@@ -56,7 +58,7 @@ final class BatchCompile {
         boolean emptyLists = inputs.isEmpty() && !flags.inputs().isEmpty();
         BatchPlan plan;
         try {
-            plan = emptyLists ? new BatchPlan(List.of(), List.of()) : BatchPlan.of(root, outDir, inputs);
+            plan = emptyLists ? new BatchPlan(List.of(), List.of()) : BatchPlan.of(root, outDir, inputs, caller);
         } catch (IOException e) {
             printer.print(Diagnostic.io(root, "can't list " + root + ": " + InputFiles.reason(e)), io.err());
             return ExitStatus.ERROR;
@@ -113,8 +115,8 @@ final class BatchCompile {
             return new Outcome(item, 0, Diagnostic.internal(item.display(), e));
         }
         try {
-            Files.createDirectories(item.output().getParent());
-            AtomicFiles.write(item.output(), mpy);
+            caller.createDirectories(item.output().getParent());
+            AtomicFiles.write(item.output(), mpy, caller.newFileMode());
         } catch (IOException e) {
             return new Outcome(item, 0,
                     Diagnostic.io(item.display(), InputFiles.describe("can't write", item.output().toString(), e)));

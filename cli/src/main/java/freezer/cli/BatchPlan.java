@@ -39,13 +39,13 @@ record BatchPlan(List<Item> items, List<String> problems) {
      * Lays out the work for the inputs ({@code @LISTFILE} already expanded); none means every
      * {@code *.py} under the root, sorted, outside folders whose name starts with a dot.
      */
-    static BatchPlan of(String rootArg, String outDirArg, List<String> inputs) throws IOException {
+    static BatchPlan of(String rootArg, String outDirArg, List<String> inputs, Caller caller) throws IOException {
         List<String> problems = new ArrayList<>();
         Path root;
         Path outDir;
         try {
-            root = Path.of(rootArg).toAbsolutePath().normalize();
-            outDir = Path.of(outDirArg).toAbsolutePath().normalize();
+            root = caller.path(rootArg).toAbsolutePath().normalize();
+            outDir = caller.path(outDirArg).toAbsolutePath().normalize();
         } catch (InvalidPathException e) {
             return new BatchPlan(List.of(), List.of("not a valid path: " + e.getInput()));
         }
@@ -88,7 +88,7 @@ record BatchPlan(List<Item> items, List<String> problems) {
     }
 
     /** The inputs with each {@code @LISTFILE} replaced by its lines (whole; blank ones skipped). */
-    static List<String> expandListFiles(List<String> inputs) throws ListFileException {
+    static List<String> expandListFiles(List<String> inputs, Caller caller) throws ListFileException {
         List<String> out = new ArrayList<>();
         for (String in : inputs) {
             if (!in.startsWith("@")) {
@@ -97,7 +97,7 @@ record BatchPlan(List<Item> items, List<String> problems) {
             }
             String name = in.substring(1);
             try {
-                for (String line : Files.readAllLines(Path.of(name), StandardCharsets.UTF_8)) {
+                for (String line : Files.readAllLines(caller.path(name), StandardCharsets.UTF_8)) {
                     if (!line.isBlank()) {
                         out.add(line);
                     }

@@ -87,11 +87,7 @@ final class CompileCommand implements Callable<Integer> {
         }
         try {
             if (flags.extras().containsKey(ROOT) || flags.extras().containsKey(OUT_DIR)) {
-                if (caller != Caller.PROCESS) {
-                    // batch mode resolves paths and spreads work over threads of its own: in-process
-                    throw new NotServed("batch mode runs in-process");
-                }
-                return new BatchCompile(io, compiler, printer).run(flags);
+                return new BatchCompile(io, compiler, printer, caller).run(flags);
             }
             return new SingleCompile(io, compiler, printer, caller).run(flags);
         } catch (UsageError e) {

@@ -167,6 +167,7 @@ class DaemonIT {
         Files.writeString(dir.resolve("a.py"), SOURCE);
         Files.writeString(dir.resolve("bad.py"), "def f(:\n    pass\n");
         Files.writeString(dir.resolve("é ü.py"), "s = 'é'\n");
+        Files.writeString(dir.resolve("list.txt"), "a.py\né ü.py\n");
         return dir.getParent();
     }
 
@@ -205,6 +206,11 @@ class DaemonIT {
                 List.of("sub", "compile", "-"),
                 List.of("sub", "compile", "-s", "named.py", "-o", "out.mpy", "-"),
                 List.of(".", "compile", "--root", "sub", "--out-dir", "built", "sub/a.py"),
+                List.of(".", "compile", "--root", "sub", "--out-dir", "built", "-v"),
+                List.of("sub", "compile", "--root", ".", "--out-dir", "../built", "--jobs", "1", "@list.txt"),
+                List.of("sub", "compile", "--root", ".", "--out-dir", "../built", "@missing.txt"),
+                List.of("sub", "compile", "--root", "nowhere", "--out-dir", "../built"),
+                List.of("sub", "compile", "--root", ".", "--out-dir", "../built", "../outside.py"),
                 List.of("sub", "compile", "--help"));
         byte[] stdin = "print('from stdin')\n".getBytes(StandardCharsets.UTF_8);
         int i = 0;
@@ -219,8 +225,8 @@ class DaemonIT {
             assertThat(actual).as(String.join(" ", call)).isEqualTo(expected);
         }
         current();
-        // every call but batch mode and help went through the daemon
-        assertThat(callsServed()).isEqualTo(calls.size() - 2);
+        // every call but help went through the daemon
+        assertThat(callsServed()).isEqualTo(calls.size() - 1);
     }
 
     /** A firmware project to freeze: a manifest, two modules, the unix firmware's qstr header. */
@@ -335,12 +341,19 @@ class DaemonIT {
         assertThat(mode(dir.resolve("a027.mpy"))).isEqualTo("rw-r-----");
         assertThat(mode(dir.resolve("a077.mpy"))).isEqualTo("rw-------");
         assertThat(mode(dir.resolve("a002.mpy"))).isEqualTo("rw-rw-r--");
+        // batch mode too, created folders included
+        ProcessRun batch = ProcessRun.run(dir, new byte[0], List.of("bash", "-c",
+                "umask 027 && exec \"$0\" compile --root . --out-dir out/b a.py", launcher.toString()), env(true));
+        assertThat(batch.status()).as(batch.stderr()).isZero();
+        assertThat(mode(dir.resolve("out"))).isEqualTo("rwxr-x---");
+        assertThat(mode(dir.resolve("out/b"))).isEqualTo("rwxr-x---");
+        assertThat(mode(dir.resolve("out/b/a.mpy"))).isEqualTo("rw-r-----");
         Files.setPosixFilePermissions(dir.resolve("a077.mpy"), PosixFilePermissions.fromString("rw----r--"));
         ProcessRun again = freezer(dir, "compile", "-o", "a077.mpy", "a.py");
         assertThat(again.status()).as(again.stderr()).isZero();
         assertThat(mode(dir.resolve("a077.mpy"))).isEqualTo("rw----r--");
         current();
-        assertThat(callsServed()).isEqualTo(4);
+        assertThat(callsServed()).isEqualTo(5);
     }
 
     private static String mode(Path p) throws IOException {
