@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
             "Exit status: 0 done, 1 an error in an input or a file, 2 bad usage, 3 a budget or threshold exceeded."},
         subcommands = {
             CompileCommand.class, DisCommand.class, MergeCommand.class, InfoCommand.class, BenchCommand.class,
-            ManifestCommand.class, FreezeCommand.class,
+            ManifestCommand.class, FreezeCommand.class, DaemonCommand.class,
             RomfsCommand.class, ImageCommand.class,
             AdviseCommand.class, ReportCommand.class,
         })

@@ -56,6 +56,15 @@ class CommandLineHelpTest {
         assertThat(h.stdoutText()).isEqualTo(CliRun.run(FAKE, "--help").stdoutText());
     }
 
+    /** The launcher runs {@code freezer daemon}; a JVM reached some other way says so. */
+    @Test
+    void daemonIsTheLaunchersCommand() {
+        CliRun r = CliRun.run(FAKE, "daemon", "status");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.stderr()).contains("is run by the freezer launcher");
+        assertThat(CliRun.run(FAKE, "daemon", "restart").status()).isEqualTo(2);
+    }
+
     @Test
     void compileHelpWinsOverEverythingBeforeDoubleDash() {
         CliRun r = CliRun.run(FAKE, "compile", "-Z", "-h", "x.py");

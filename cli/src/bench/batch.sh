@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# A whole tree compiled three ways, in turns, round after round (docs/performance.md): upstream
+# mpy-cross once per file two at a time (find | xargs -P2 -n1), `freezer compile --root` through
+# the warm daemon, and the same in-process (a new JVM). Prints wall, user and system seconds and
+# peak memory per run, the load, and whether the outputs are byte-identical.
+# Usage: cli/src/bench/batch.sh TREE MPY_CROSS [ROUNDS]   (after `mvn -B package`; TREE: any folder
+# of .py files, e.g. MicroPython's tests/ and micropython-lib side by side; MPY_CROSS: an upstream
+# v1.28.0 mpy-cross; FREEZER_LAUNCHER: the launcher to time, default the checkout's ./freezer).
+# Works on a copy of TREE; uses a cache folder of its own and stops the daemon it started.
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+tree=$1
+upstream=$2
+rounds=${3:-3}
+freezer=${FREEZER_LAUNCHER:-./freezer}
+case $freezer in /*) ;; *) freezer=$PWD/$freezer ;; esac
+work=$(mktemp -d)
+export XDG_CACHE_HOME=$work/cache
+trap '"$freezer" daemon stop >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+cp -r "$tree" "$work/tree"
+files=$(cd "$work/tree" && find . -name '*.py' | wc -l)
+"$freezer" daemon start >/dev/null
+daemon_pid=$(XDG_CACHE_HOME=$work/cache "$freezer" daemon status | sed -n 's/.* pid \([0-9]*\) .*/\1/p')
+
+timed() {
+    local label=$1
+    shift
+    /usr/bin/time -o "$work/time" -f '%e %U %S %M' "$@" >/dev/null 2>&1 || true
+    tail -1 "$work/time" >"$work/time.last"
+    read -r wall user sys rss <"$work/time.last"
+    printf '%-22s wall %6.2f s   user %6.2f s   sys %6.2f s   peak RSS %4d MB   load %s\n' \
+        "$label" "$wall" "$user" "$sys" "$((rss / 1024))" "$(cut -d' ' -f1 /proc/loadavg)"
+}
+
+printf '%s files under %s, %d cores, load average %s\n' "$files" "$tree" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
+for ((r = 1; r <= rounds; r++)); do
+    echo "round $r"
+    (cd "$work/tree" && find . -name '*.mpy' -delete)
+    timed "mpy-cross, xargs -P2" bash -c "cd '$work/tree' && find . -name '*.py' -printf '%P\\0' | xargs -0 -P2 -n1 '$upstream'"
+    rm -rf "$work/daemon-out"
+    timed "freezer, daemon" "$freezer" compile --root "$work/tree" --out-dir "$work/daemon-out"
+    rm -rf "$work/in-process-out"
+    timed "freezer, in-process" env FREEZER_DAEMON=0 "$freezer" compile --root "$work/tree" --out-dir "$work/in-process-out"
+done
+printf 'the daemon (pid %s): peak RSS %s\n' "$daemon_pid" "$(awk '/VmHWM/ {print $2 / 1024 " MB"}' "/proc/$daemon_pid/status")"
+same=0 differ=0 missing=0
+while IFS= read -r -d '' f; do
+    m=${f%.py}.mpy
+    [ -f "$work/tree/$m" ] || continue
+    if ! [ -f "$work/daemon-out/$m" ]; then
+        missing=$((missing + 1))
+    elif cmp -s "$work/tree/$m" "$work/daemon-out/$m" && cmp -s "$work/tree/$m" "$work/in-process-out/$m"; then
+        same=$((same + 1))
+    else
+        differ=$((differ + 1))
+    fi
+done < <(cd "$work/tree" && find . -name '*.py' -printf '%P\0')
+printf 'outputs of the last round: %d identical, %d differ, %d missing (files mpy-cross rejects are not counted)\n' \
+    "$same" "$differ" "$missing"
