@@ -1,10 +1,5 @@
 package freezer.core.emit.inline;
 
-import freezer.core.ErrorType;
-import freezer.core.emit.ErrorSlot;
-import freezer.core.emit.InlineAssembler;
-import freezer.core.emit.Pass;
-import freezer.core.emit.asm.AsmBase;
 import freezer.core.emit.asm.Rv32Assembler;
 import freezer.core.emit.asm.Rv32Opcodes;
 import freezer.core.lexer.TokenKind;
@@ -12,7 +7,6 @@ import freezer.core.parse.ParseNode;
 import freezer.core.parse.ParseNodes;
 import freezer.core.parse.Rule;
 import freezer.core.parse.RuleNode;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -27,7 +21,7 @@ import java.util.List;
  * to the function start, and rejected once the function start is out of its reach
  * ({@code bad/rv32_forward_sizing}). freezer checks the same way.
  */
-public final class Rv32InlineAssembler implements InlineAssembler {
+public final class Rv32InlineAssembler extends InlineAssemblerBase {
     /** The register names, x0 to x31 by ABI name and then by number (REGISTERS_QSTR_TABLE). */
     private static final List<String> REGISTER_NAMES = List.of(
             "zero", "ra", "sp", "gp", "tp", "t0", "t1", "t2", "s0", "s1", "a0", "a1", "a2", "a3", "a4", "a5",
@@ -39,28 +33,14 @@ public final class Rv32InlineAssembler implements InlineAssembler {
     private static final int MAX_PARAMS = 4;
 
     private final Rv32Assembler as;
-    private final String[] labelNames;
-    private Pass pass;
-    private ErrorSlot errors;
 
     public Rv32InlineAssembler(int maxLabels, long archFlags) {
-        this.as = new Rv32Assembler(maxLabels, archFlags);
-        this.labelNames = new String[maxLabels];
+        this(new Rv32Assembler(maxLabels, archFlags), maxLabels);
     }
 
-    @Override
-    public AsmBase asm() {
-        return as;
-    }
-
-    @Override
-    public void startPass(Pass p, ErrorSlot errorSlot) {
-        pass = p;
-        errors = errorSlot;
-        if (p == Pass.CODE_SIZE) {
-            Arrays.fill(labelNames, null);
-        }
-        as.startPass(p == Pass.EMIT ? AsmBase.Pass.EMIT : AsmBase.Pass.COMPUTE);
+    private Rv32InlineAssembler(Rv32Assembler as, int maxLabels) {
+        super(as, maxLabels);
+        this.as = as;
     }
 
     @Override
@@ -85,16 +65,6 @@ public final class Rv32InlineAssembler implements InlineAssembler {
     }
 
     @Override
-    public boolean label(int labelNum, String name) {
-        if (pass == Pass.CODE_SIZE && Arrays.asList(labelNames).contains(name)) {
-            return false;
-        }
-        labelNames[labelNum] = name;
-        as.labelAssign(labelNum);
-        return true;
-    }
-
-    @Override
     public void op(String name, List<ParseNode> args) {
         Rv32InlineOp op = Rv32InlineOp.of(name);
         if (op == null || op.needsZba() && !as.allowsZba()) {
@@ -115,10 +85,6 @@ public final class Rv32InlineAssembler implements InlineAssembler {
             }
         }
         op.emit(as, (int) values[0], (int) values[1], (int) values[2]);
-    }
-
-    private void error(String message) {
-        errors.set(ErrorType.SyntaxError, message);
     }
 
     private void argumentError(Rv32InlineOp op, int index, String what) {
@@ -172,8 +138,8 @@ public final class Rv32InlineAssembler implements InlineAssembler {
                     argumentError(op, index, "expecting label");
                     return false;
                 }
-                int label = Arrays.asList(labelNames).indexOf(id.name());
-                if (label < 0 && pass == Pass.EMIT) {
+                int label = labelNumber(id.name());
+                if (label < 0 && emitting()) {
                     argumentError(op, index, "undefined label '" + id.name() + "'");
                     return false;
                 }

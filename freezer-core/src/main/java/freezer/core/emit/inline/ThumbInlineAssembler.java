@@ -1,10 +1,7 @@
 package freezer.core.emit.inline;
 
-import freezer.core.ErrorType;
 import freezer.core.emit.ErrorSlot;
-import freezer.core.emit.InlineAssembler;
 import freezer.core.emit.Pass;
-import freezer.core.emit.asm.AsmBase;
 import freezer.core.emit.asm.ThumbAssembler;
 import freezer.core.emit.inline.ThumbInlineOp.Dispatch;
 import freezer.core.emit.inline.ThumbInlineOp.Operand;
@@ -13,7 +10,6 @@ import freezer.core.parse.ParseNode;
 import freezer.core.parse.ParseNodes;
 import freezer.core.parse.Rule;
 import freezer.core.parse.RuleNode;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -29,7 +25,7 @@ import java.util.Map;
  * compiler stops after it). A label not defined yet reads as label 0 in the sizing pass, which
  * no size depends on; in the emitting pass an undefined one is an error.
  */
-public final class ThumbInlineAssembler implements InlineAssembler {
+public final class ThumbInlineAssembler extends InlineAssemblerBase {
     private static final Map<String, Integer> REGISTERS = Map.ofEntries(
             Map.entry("r0", 0), Map.entry("r1", 1), Map.entry("r2", 2), Map.entry("r3", 3), Map.entry("r4", 4),
             Map.entry("r5", 5), Map.entry("r6", 6), Map.entry("r7", 7), Map.entry("r8", 8), Map.entry("r9", 9),
@@ -43,30 +39,21 @@ public final class ThumbInlineAssembler implements InlineAssembler {
 
     private final ThumbAssembler as;
     private final boolean fpu;
-    private final String[] labelNames;
-    private Pass pass;
-    private ErrorSlot errors;
 
     /** An assembler for the variant; {@code fpu} where the target has single-precision VFP. */
     public ThumbInlineAssembler(int maxLabels, ThumbAssembler.Variant variant, boolean fpu) {
-        this.as = new ThumbAssembler(maxLabels, variant);
-        this.fpu = fpu;
-        this.labelNames = new String[maxLabels];
+        this(new ThumbAssembler(maxLabels, variant), maxLabels, fpu);
     }
 
-    @Override
-    public AsmBase asm() {
-        return as;
+    private ThumbInlineAssembler(ThumbAssembler as, int maxLabels, boolean fpu) {
+        super(as, maxLabels);
+        this.as = as;
+        this.fpu = fpu;
     }
 
     @Override
     public void startPass(Pass p, ErrorSlot errorSlot) {
-        pass = p;
-        errors = errorSlot;
-        if (p == Pass.CODE_SIZE) {
-            Arrays.fill(labelNames, null);
-        }
-        as.startPass(p == Pass.EMIT ? AsmBase.Pass.EMIT : AsmBase.Pass.COMPUTE);
+        super.startPass(p, errorSlot);
         as.entry(0);
     }
 
@@ -89,16 +76,6 @@ public final class ThumbInlineAssembler implements InlineAssembler {
             }
         }
         return params.size();
-    }
-
-    @Override
-    public boolean label(int labelNum, String name) {
-        if (pass == Pass.CODE_SIZE && Arrays.asList(labelNames).contains(name)) {
-            return false;
-        }
-        labelNames[labelNum] = name;
-        as.labelAssign(labelNum);
-        return true;
     }
 
     @Override
@@ -155,10 +132,6 @@ public final class ThumbInlineAssembler implements InlineAssembler {
     /** get_arg_str: an identifier's name, else the empty string. */
     private static String name(ParseNode node) {
         return node instanceof ParseNode.Id id ? id.name() : "";
-    }
-
-    private void error(String message) {
-        errors.set(ErrorType.SyntaxError, message);
     }
 
     private void unknown(String name, int argCount) {
@@ -310,11 +283,11 @@ public final class ThumbInlineAssembler implements InlineAssembler {
             error("'" + op + "' expects a label");
             return 0;
         }
-        int label = Arrays.asList(labelNames).indexOf(id.name());
+        int label = labelNumber(id.name());
         if (label >= 0) {
             return label;
         }
-        if (pass == Pass.EMIT) {
+        if (emitting()) {
             error("label '" + id.name() + "' not defined");
         }
         return 0;

@@ -1,11 +1,8 @@
 package freezer.core.emit.inline;
 
-import freezer.core.ErrorType;
 import freezer.core.emit.EmitException;
 import freezer.core.emit.ErrorSlot;
-import freezer.core.emit.InlineAssembler;
 import freezer.core.emit.Pass;
-import freezer.core.emit.asm.AsmBase;
 import freezer.core.emit.asm.XtensaAssembler;
 import freezer.core.emit.asm.XtensaOpcodes;
 import freezer.core.parse.ParseNode;
@@ -26,7 +23,7 @@ import java.util.List;
  * forward branch is then sized against label 0, and where that gives a different length than
  * the emitted branch, mpy-cross dies on the moved label; freezer rejects it at the branch.
  */
-public final class XtensaInlineAssembler implements InlineAssembler {
+public final class XtensaInlineAssembler extends InlineAssemblerBase {
     private static final List<String> REGISTER_NAMES = List.of("a0", "a1", "a2", "a3", "a4", "a5", "a6", "a7",
             "a8", "a9", "a10", "a11", "a12", "a13", "a14", "a15");
 
@@ -42,21 +39,17 @@ public final class XtensaInlineAssembler implements InlineAssembler {
     private static final int BBSI = 14;
 
     private final XtensaAssembler as;
-    private final String[] labelNames;
-    private Pass pass;
-    private ErrorSlot errors;
     /** The code offset after each branch of the last sizing pass, by instruction number. */
     private int[] sizedEnds = new int[16];
     private int instruction;
 
     public XtensaInlineAssembler(int maxLabels, boolean windowed) {
-        this.as = new XtensaAssembler(maxLabels, windowed);
-        this.labelNames = new String[maxLabels];
+        this(new XtensaAssembler(maxLabels, windowed), maxLabels);
     }
 
-    @Override
-    public AsmBase asm() {
-        return as;
+    private XtensaInlineAssembler(XtensaAssembler as, int maxLabels) {
+        super(as, maxLabels);
+        this.as = as;
     }
 
     @Override
@@ -66,13 +59,8 @@ public final class XtensaInlineAssembler implements InlineAssembler {
 
     @Override
     public void startPass(Pass p, ErrorSlot errorSlot) {
-        pass = p;
-        errors = errorSlot;
+        super.startPass(p, errorSlot);
         instruction = 0;
-        if (p == Pass.CODE_SIZE) {
-            Arrays.fill(labelNames, null);
-        }
-        as.startPass(p == Pass.EMIT ? AsmBase.Pass.EMIT : AsmBase.Pass.COMPUTE);
         as.entry(0);
     }
 
@@ -95,16 +83,6 @@ public final class XtensaInlineAssembler implements InlineAssembler {
             }
         }
         return params.size();
-    }
-
-    @Override
-    public boolean label(int labelNum, String name) {
-        if (pass == Pass.CODE_SIZE && Arrays.asList(labelNames).contains(name)) {
-            return false;
-        }
-        labelNames[labelNum] = name;
-        as.labelAssign(labelNum);
-        return true;
     }
 
     @Override
@@ -133,7 +111,7 @@ public final class XtensaInlineAssembler implements InlineAssembler {
         if (instruction >= sizedEnds.length) {
             sizedEnds = Arrays.copyOf(sizedEnds, sizedEnds.length * 2 + instruction);
         }
-        if (pass == Pass.EMIT) {
+        if (emitting()) {
             if (sizedEnds[instruction] != length) {
                 throw EmitException.abort("a forward Xtensa branch sized against another label"
                         + " (mpy-cross fails an assertion on it)");
@@ -272,10 +250,6 @@ public final class XtensaInlineAssembler implements InlineAssembler {
         error("unsupported Xtensa instruction '" + name + "' with " + count + " arguments");
     }
 
-    private void error(String message) {
-        errors.set(ErrorType.SyntaxError, message);
-    }
-
     /** get_arg_reg: a0..a15, else an error and 0. */
     private int register(String op, ParseNode node) {
         if (node instanceof ParseNode.Id id) {
@@ -312,11 +286,11 @@ public final class XtensaInlineAssembler implements InlineAssembler {
             error("'" + op + "' expects a label");
             return checked(0);
         }
-        int label = Arrays.asList(labelNames).indexOf(id.name());
+        int label = labelNumber(id.name());
         if (label >= 0) {
             return label;
         }
-        if (pass == Pass.EMIT) {
+        if (emitting()) {
             error("label '" + id.name() + "' not defined");
         }
         return checked(0);
