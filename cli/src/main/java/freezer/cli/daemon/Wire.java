@@ -17,7 +17,7 @@ import java.nio.charset.StandardCharsets;
  * byte count would need a reader that never reads ahead, which macOS's {@code head -c} is not).
  *
  * <pre>
- * request:  freezer-daemon 1 KIND TOKEN ...   (KIND: call, stdin, ping, stop)
+ * request:  freezer-daemon 2 KIND TOKEN ...   (KIND: call, stdin, ping, stop)
  *   call:   JAR CWD UMASK ARGC ARG...         answered A, then I or E lines, then X
  *   stdin:  CALL-ID, then standard input's bytes to the end of the connection
  * answers:  A                 accepted (the liveness signal a client waits a second for)

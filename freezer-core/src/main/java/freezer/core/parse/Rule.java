@@ -217,6 +217,8 @@ public enum Rule {
     /** The tokens the rule's input can start with, and whether it can match nothing. */
     private EnumSet<TokenKind> first;
     private boolean nullable;
+    /** {@link #mayStartWith} by token ordinal: the parser asks it for every alternative it tries. */
+    private boolean[] mayStart;
 
     Rule(Kind kind, String... spelling) {
         this.kind = kind;
@@ -232,6 +234,12 @@ public enum Rule {
             r.first = EnumSet.noneOf(TokenKind.class);
         }
         computeFirstSets();
+        for (Rule r : values()) {
+            r.mayStart = new boolean[TokenKind.values().length];
+            for (TokenKind t : TokenKind.values()) {
+                r.mayStart[t.ordinal()] = r.nullable || r.first.contains(t);
+            }
+        }
     }
 
     /** FIRST sets and nullability, by iterating to a fixed point over the table. */
@@ -288,7 +296,7 @@ public enum Rule {
      * skip trying it: a shortcut that changes no outcome.
      */
     public boolean mayStartWith(TokenKind token) {
-        return nullable || first.contains(token);
+        return mayStart[token.ordinal()];
     }
 
     private static Part resolve(String s) {
