@@ -151,6 +151,11 @@ public final class BytecodeEmitter implements Emitter {
             lastCodeInfoSize = codeInfoSize;
             lastBytecodeSize = w.size();
         } else if (pass == Pass.EMIT) {
+            if ((codeInfoSize != lastCodeInfoSize || w.size() != lastBytecodeSize) && JumpRelaxation.Probe.enabled
+                    && relaxed()) {
+                lastCodeInfoSize = codeInfoSize;
+                lastBytecodeSize = w.size();
+            }
             while (codeInfoSize != lastCodeInfoSize || w.size() != lastBytecodeSize) {
                 // jumps shrank: another EMIT pass with the new sizes, replayed from this one's tape
                 lastCodeInfoSize = codeInfoSize;
@@ -179,6 +184,40 @@ public final class BytecodeEmitter implements Emitter {
             scope.code().assign(common.children(),
                     children -> new BytecodeFunction(sig, name, args, lines, cellList, code, children));
         }
+        return true;
+    }
+
+    /**
+     * The repeated EMIT passes worked out by {@link JumpRelaxation}, then the last one laid out
+     * from the label offsets it starts from; false (and nothing changed) when the relaxation does
+     * not model this function, which the pass-by-pass loop then compiles.
+     */
+    private boolean relaxed() {
+        JumpRelaxation relaxation = w.relaxation();
+        if (relaxation == null) {
+            JumpRelaxation.Probe.FELL_BACK.increment();
+            return false;
+        }
+        int lineBytes = 0;
+        for (LineStep step : lineInfo) {
+            lineBytes += step.size();
+        }
+        int names = nInfo - lineBytes;
+        int fixed = prelude.bytes().length + names + nCell;
+        int[] labels = relaxation.run(lineBytes, codeInfoSize,
+                (previous, now) -> fixed + Prelude.sizeBytes(names + previous, nCell).length + now);
+        JumpRelaxation.Probe.WORK.add(relaxation.work());
+        if (labels == null) {
+            JumpRelaxation.Probe.FELL_BACK.increment();
+            return false;
+        }
+        JumpRelaxation.Probe.RELAXED.increment();
+        // the pass before the last one ended with these offsets and this line table
+        nInfo = names + relaxation.lineBytes();
+        w.restoreLabelOffsets(labels);
+        startCodeInfo();
+        w.replay(this::sourceLineAt, true);
+        endCodeInfo();
         return true;
     }
 

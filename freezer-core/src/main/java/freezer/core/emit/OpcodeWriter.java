@@ -5,6 +5,7 @@ import freezer.core.compile.Scope;
 import freezer.core.mpy.Instruction;
 import freezer.core.mpy.Uint;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -111,9 +112,73 @@ final class OpcodeWriter {
         overflow = false;
         laid.clear();
         keep = keepInstructions;
+        JumpRelaxation.Probe.REPLAYED_STEPS.add(tape.size());
         for (Step step : tape) {
             step.replay(this, lines);
         }
+    }
+
+    /**
+     * The tape of the EMIT pass as {@link JumpRelaxation} sees it: the jumps, the labels and the
+     * source lines that start line-table entries, at their offsets if every jump were small.
+     * Null when a label is assigned twice (the model takes each label to have one place).
+     */
+    JumpRelaxation relaxation() {
+        int jumps = 0;
+        for (Step step : tape) {
+            if (step instanceof Jump) {
+                jumps++;
+            }
+        }
+        int[] fixedPos = new int[jumps];
+        int[] target = new int[jumps];
+        boolean[] signed = new boolean[jumps];
+        boolean[] large = new boolean[jumps];
+        int[] labelFixedPos = new int[labelOffsets.length];
+        int[] labelJumpsBefore = new int[labelOffsets.length];
+        Arrays.fill(labelFixedPos, -1);
+        List<int[]> events = new ArrayList<>();
+        int fixed = 0;
+        int j = 0;
+        int op = 0;
+        int lastLine = 1;
+        for (Step step : tape) {
+            if (step instanceof Op o) {
+                fixed += o.size();
+                op++;
+            } else if (step instanceof Jump jump) {
+                int extra = jump.extraByte() >= 0 ? 1 : 0;
+                fixedPos[j] = fixed;
+                target[j] = jump.label();
+                signed[j] = jump.opcode().hasSignedOffset();
+                large[j] = laid.get(op).size() - extra == 3;
+                fixed += 2 + extra;
+                j++;
+                op++;
+            } else if (step instanceof Label label) {
+                if (labelFixedPos[label.label()] >= 0) {
+                    return null;
+                }
+                labelFixedPos[label.label()] = fixed;
+                labelJumpsBefore[label.label()] = j;
+            } else if (step instanceof Line line && line.line() > lastLine) {
+                events.add(new int[] {fixed, j, line.line() - lastLine});
+                lastLine = line.line();
+            }
+        }
+        if (op != laid.size()) {
+            return null;
+        }
+        int[] eventFixedPos = new int[events.size()];
+        int[] eventJumpsBefore = new int[events.size()];
+        int[] eventLines = new int[events.size()];
+        for (int i = 0; i < events.size(); i++) {
+            eventFixedPos[i] = events.get(i)[0];
+            eventJumpsBefore[i] = events.get(i)[1];
+            eventLines[i] = events.get(i)[2];
+        }
+        return new JumpRelaxation(fixedPos, target, signed, large, labelFixedPos, labelJumpsBefore, eventFixedPos,
+                eventJumpsBefore, eventLines, labelOffsets);
     }
 
     /** The label offsets, to replay a pass again from where it started. */
