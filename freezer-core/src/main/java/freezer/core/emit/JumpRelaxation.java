@@ -251,6 +251,7 @@ final class JumpRelaxation {
         large[j] = false;
         larges.add(j, -1);
         work++;
+        tree.set(j, this);
         // forward jumps from j or before to a label after j: their next pass sees a shorter span
         for (int i = j; i >= 0 && fixedPos[j] - fixedPos[i] <= UNSIGNED_MAX + 2; i--) {
             work++;
