@@ -21,7 +21,8 @@ import java.util.List;
  * Emits one scope as a bytecode function, as py/emitbc.c does: a prelude (signature, sizes,
  * name, argument names), the line-number table, the cell list, then the opcodes. It runs once
  * per pass; sizes and label offsets learnt in one pass are used in the next, and the EMIT pass
- * is repeated until jumps stop shrinking. The last pass hands the scope a
+ * is repeated until jumps stop shrinking ({@link JumpRelaxation} works out where that ends, the
+ * pass-by-pass loop when it cannot). The last pass hands the scope a
  * {@link BytecodeFunction} built from what it laid out (nothing is encoded to be decoded again).
  */
 public final class BytecodeEmitter implements Emitter {

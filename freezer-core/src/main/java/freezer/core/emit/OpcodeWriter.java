@@ -19,8 +19,11 @@ import java.util.List;
  * it, upstream compiles the scope again, and again, until nothing moves: as many passes as it
  * takes the shrinking to travel through the function, which made a function of thousands of
  * conditionals quadratic. The EMIT pass therefore also keeps a tape of what it laid out (the
- * instructions, the labels, the source lines), and {@link #replay} lays that out again with the
- * new offsets: the same passes, the same bytes, without walking the parse tree again.
+ * instructions, the labels, the source lines). {@link JumpRelaxation} works out from it where
+ * those passes end, at the cost of what changes in them, and {@link #replay} lays the last one
+ * out from the label offsets it starts from. Replaying the tape pass by pass (the same passes,
+ * the same bytes, without walking the parse tree again) is the reference, and what a function
+ * the relaxation does not model is compiled by.
  */
 final class OpcodeWriter {
     /** An instruction as laid out, checked only when it is known to be final. */

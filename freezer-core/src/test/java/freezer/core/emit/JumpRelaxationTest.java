@@ -116,10 +116,51 @@ class JumpRelaxationTest {
     }
 
     @Test
-    void randomMixes() {
-        Random random = new Random(20261207);
+    void overflowAndLongSpans() {
+        IntFunction<String> line = i -> "        x = x + " + i + " if x < " + i + " else x - 1\n";
         List<String> sources = new ArrayList<>();
-        for (int i = 0; i < 3000; i++) {
+        for (int n : new int[] {1_500, 2_000, 2_500}) {
+            // an if whose body is 20 to 40 KB: its jump fits in 15 bits or overflows
+            sources.add(function(1, i -> "    if x:\n" + function(n, line).lines().skip(1).limit(n)
+                    .map(l -> l + "\n").reduce("", String::concat) + "    else:\n        y = 1\n"));
+        }
+        sources.add(function(1, i -> "    while x:\n" + function(200, line).lines().skip(1).limit(200)
+                .map(l -> l + "\n").reduce("", String::concat)));
+        List<String> results = new ArrayList<>();
+        for (String source : sources) {
+            results.add(compile(source, true));
+        }
+        assertThat(results).anyMatch(r -> r.contains("bytecode overflow")).anyMatch(r -> !r.startsWith("error"));
+        assertSameBytes(sources);
+    }
+
+    /**
+     * A small forward jump 127 bytes from its label, after a jump that shrinks in the next pass:
+     * it would grow, which the relaxation leaves to the pass-by-pass loop.
+     */
+    @Test
+    void aJumpThatWouldGrowIsLeftToThePassByPassLoop() {
+        JumpRelaxation r = new JumpRelaxation(new int[] {0, 20}, new int[] {0, 1}, new boolean[] {false, false},
+                new boolean[] {true, false}, new int[] {10, 149}, new int[] {1, 2}, new int[0], new int[0],
+                new int[0], new int[] {11, 150});
+        assertThat(r.run(0, 0, (previous, now) -> 0)).isNull();
+        // the same without the jump before: nothing moves, the offsets stay
+        JumpRelaxation alone = new JumpRelaxation(new int[] {0}, new int[] {0}, new boolean[] {false},
+                new boolean[] {false}, new int[] {129}, new int[] {1}, new int[0], new int[0], new int[0],
+                new int[] {129});
+        assertThat(alone.run(0, 0, (previous, now) -> 0)).containsExactly(129);
+    }
+
+    @Test
+    void randomMixes() {
+        assertSameBytes(mixes(20261207, 3000));
+    }
+
+    /** Functions of random statements, one in ten of them long. */
+    static List<String> mixes(long seed, int count) {
+        Random random = new Random(seed);
+        List<String> sources = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
             int statements = i % 10 == 0 ? 400 : 60;
             Mix mix = new Mix(random, statements);
             StringBuilder sb = new StringBuilder("def f(x, y):\n");
@@ -127,7 +168,7 @@ class JumpRelaxationTest {
             sb.append("    return x\n");
             sources.add(sb.toString());
         }
-        assertSameBytes(sources);
+        return sources;
     }
 
     /** Random statements: conditionals, loops with break and continue, try, with, closures, padding. */
