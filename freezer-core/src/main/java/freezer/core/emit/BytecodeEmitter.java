@@ -199,22 +199,13 @@ public final class BytecodeEmitter implements Emitter {
             JumpRelaxation.Probe.FELL_BACK.increment();
             return false;
         }
-        int lineBytes = 0;
-        for (LineStep step : lineInfo) {
-            lineBytes += step.size();
-        }
-        int names = nInfo - lineBytes;
-        int fixed = prelude.bytes().length + names + nCell;
-        int[] labels = relaxation.run(lineBytes, codeInfoSize,
-                (previous, now) -> fixed + Prelude.sizeBytes(names + previous, nCell).length + now);
+        int[] labels = relaxation.run();
         JumpRelaxation.Probe.WORK.add(relaxation.work());
         if (labels == null) {
             JumpRelaxation.Probe.FELL_BACK.increment();
             return false;
         }
         JumpRelaxation.Probe.RELAXED.increment();
-        // the pass before the last one ended with these offsets and this line table
-        nInfo = names + relaxation.lineBytes();
         w.restoreLabelOffsets(labels);
         startCodeInfo();
         w.replay(this::sourceLineAt, true);

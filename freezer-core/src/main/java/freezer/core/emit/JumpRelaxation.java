@@ -20,8 +20,10 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>It models only shrinking: when a jump would grow, or a label is not where a single
  * assignment puts it, {@link #run} gives up and the caller replays the passes one by one (the
- * reference). It reproduces the passes' sizes (the bytecode's, and the line table's, which
- * decides with them whether another pass follows); the caller replays the last pass itself.
+ * reference). Upstream also repeats a pass when only the code info (the line table) changed
+ * size, but that cannot change what is laid out: while jumps only shrink, a pass that leaves
+ * the bytecode's size alone changed no jump, so every pass after it lays out the same. The
+ * passes end with the first pass in which nothing shrinks; the caller lays that one out.
  */
 final class JumpRelaxation {
     /** The largest offset a 1-byte jump takes, signed and unsigned. */
@@ -31,11 +33,6 @@ final class JumpRelaxation {
     private static final int BACK_SPAN_MAX = 62;
     private static final int NONE = Integer.MAX_VALUE;
     private static final int NONE_BELOW = Integer.MIN_VALUE;
-
-    /** The total code-info size of a pass, from the line-table sizes of the pass before and this one. */
-    interface InfoSize {
-        int total(int previousLineBytes, int lineBytes);
-    }
 
     private final int m;
     /** Each jump's offset if every jump before it were small (2 bytes plus its extra byte). */
@@ -50,17 +47,10 @@ final class JumpRelaxation {
     private final int[] span;
     private final int[] labelFixedPos;
     private final int[] labelJumpsBefore;
-    private final int[] eventFixedPos;
-    private final int[] eventJumpsBefore;
-    private final int[] eventLines;
-    private final int[] eventBytes;
-    /** The line event that ends the stretch of code holding each jump, or -1. */
-    private final int[] segmentOf;
     private final int[] labelOffsets;
 
     private final Fenwick larges;
     private final Tree tree;
-    private int lineBytes;
     private long work;
 
     /**
@@ -70,14 +60,10 @@ final class JumpRelaxation {
      * @param large each jump's size in the pass laid out (true: 3 bytes)
      * @param labelFixedPos each label's offset counting jumps as small, -1 when the pass did not assign it
      * @param labelJumpsBefore how many jumps precede each label
-     * @param eventFixedPos where each line-table entry's source line starts, counting jumps as small
-     * @param eventJumpsBefore how many jumps precede each of those
-     * @param eventLines by how many lines each entry moves on
      * @param labelOffsets the label offsets of the pass laid out (labels it did not assign are kept)
      */
     JumpRelaxation(int[] fixedPos, int[] target, boolean[] signed, boolean[] large, int[] labelFixedPos,
-            int[] labelJumpsBefore, int[] eventFixedPos, int[] eventJumpsBefore, int[] eventLines,
-            int[] labelOffsets) {
+            int[] labelJumpsBefore, int[] labelOffsets) {
         this.m = fixedPos.length;
         this.fixedPos = fixedPos;
         this.target = target;
@@ -85,15 +71,10 @@ final class JumpRelaxation {
         this.large = large.clone();
         this.labelFixedPos = labelFixedPos;
         this.labelJumpsBefore = labelJumpsBefore;
-        this.eventFixedPos = eventFixedPos;
-        this.eventJumpsBefore = eventJumpsBefore;
-        this.eventLines = eventLines;
         this.labelOffsets = labelOffsets.clone();
         this.forward = new boolean[m];
         this.shortable = new boolean[m];
         this.span = new int[m];
-        this.segmentOf = new int[m];
-        this.eventBytes = new int[eventFixedPos.length];
         this.larges = new Fenwick(m);
         this.tree = new Tree(m);
     }
@@ -119,43 +100,25 @@ final class JumpRelaxation {
         }
     }
 
-    /** The line table's size in the passes worked out so far. */
-    int lineBytes() {
-        return lineBytes;
-    }
-
     /** The work done: jumps visited, tree nodes visited, Fenwick operations (for the scaling test). */
     long work() {
         return work + tree.visits;
     }
 
     /**
-     * The label offsets of the pass before the last one, which the last pass is laid out from, or
-     * null when this function does something the model does not cover.
-     *
-     * @param lineBytesNow the line table's size in the pass laid out
-     * @param infoNow the code info's total size in the pass laid out
+     * The label offsets the last pass is laid out from (those it ends with too), or null when
+     * this function does something the model does not cover.
      */
-    int[] run(int lineBytesNow, int infoNow, InfoSize info) {
+    int[] run() {
         if (!setUp()) {
             return null;
         }
-        if (lineBytes != lineBytesNow) {
-            return null;
-        }
-        int previousLines = lineBytes;
-        int previousInfo = infoNow;
         while (true) {
             int shrunk = pass();
             if (shrunk < 0) {
                 return null;
             }
-            int infoSize = info.total(previousLines, lineBytes);
-            boolean last = shrunk == 0 && infoSize == previousInfo;
-            previousLines = lineBytes;
-            previousInfo = infoSize;
-            if (last) {
-                // nothing moved in the last pass: the offsets it started from are the ones now
+            if (shrunk == 0) {
                 for (int label = 0; label < labelOffsets.length; label++) {
                     if (labelFixedPos[label] >= 0) {
                         labelOffsets[label] = labelOffset(label);
@@ -203,20 +166,6 @@ final class JumpRelaxation {
                 return false;
             }
             tree.set(j, this);
-        }
-        int e = 0;
-        int before = 0;
-        for (int i = 0; i < eventFixedPos.length; i++) {
-            int at = eventFixedPos[i] + larges.prefix(eventJumpsBefore[i]);
-            eventBytes[i] = at - before;
-            before = at;
-            lineBytes += lineTableBytes(eventBytes[i], eventLines[i]);
-        }
-        for (int j = 0; j < m; j++) {
-            while (e < eventJumpsBefore.length && eventJumpsBefore[e] <= j) {
-                e++;
-            }
-            segmentOf[j] = e < eventJumpsBefore.length ? e : -1;
         }
         return true;
     }
@@ -268,12 +217,6 @@ final class JumpRelaxation {
                 tree.set(i, this);
             }
         }
-        int e = segmentOf[j];
-        if (e >= 0) {
-            lineBytes -= lineTableBytes(eventBytes[e], eventLines[e]);
-            eventBytes[e]--;
-            lineBytes += lineTableBytes(eventBytes[e], eventLines[e]);
-        }
     }
 
     /** The tree's three keys of jump j (see {@link Tree}). */
@@ -287,33 +230,6 @@ final class JumpRelaxation {
 
     private int backwardLargeKey(int j) {
         return !forward[j] && shortable[j] && large[j] ? span[j] - BACK_SPAN_MAX : NONE;
-    }
-
-    /**
-     * The bytes emitbc.c's line table spends on moving on by some bytes and lines (as
-     * BytecodeEmitter writes them): 1-byte entries of 31 bytes while more than 31 remain, then
-     * the same choice of entries as there.
-     */
-    static int lineTableBytes(int bytes, int lines) {
-        int total = 0;
-        if (bytes > 31) {
-            int full = (bytes - 1) / 31;
-            total += full;
-            bytes -= 31 * full;
-        }
-        while (bytes > 0 || lines > 0) {
-            if (lines <= 6 || bytes > 0xf) {
-                int b = Math.min(bytes, 0x1f);
-                lines -= b < bytes ? 0 : Math.min(lines, 0x3);
-                bytes -= b;
-                total += 1;
-            } else {
-                bytes -= Math.min(bytes, 0xf);
-                lines -= Math.min(lines, 0x7ff);
-                total += 2;
-            }
-        }
-        return total;
     }
 
     /** Counts of large jumps before an index. */

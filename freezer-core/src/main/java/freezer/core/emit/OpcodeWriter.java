@@ -122,9 +122,9 @@ final class OpcodeWriter {
     }
 
     /**
-     * The tape of the EMIT pass as {@link JumpRelaxation} sees it: the jumps, the labels and the
-     * source lines that start line-table entries, at their offsets if every jump were small.
-     * Null when a label is assigned twice (the model takes each label to have one place).
+     * The tape of the EMIT pass as {@link JumpRelaxation} sees it: the jumps and the labels, at
+     * their offsets if every jump were small. Null when a label is assigned twice (the model
+     * takes each label to have one place).
      */
     JumpRelaxation relaxation() {
         int jumps = 0;
@@ -140,11 +140,9 @@ final class OpcodeWriter {
         int[] labelFixedPos = new int[labelOffsets.length];
         int[] labelJumpsBefore = new int[labelOffsets.length];
         Arrays.fill(labelFixedPos, -1);
-        List<int[]> events = new ArrayList<>();
         int fixed = 0;
         int j = 0;
         int op = 0;
-        int lastLine = 1;
         for (Step step : tape) {
             if (step instanceof Op o) {
                 fixed += o.size();
@@ -164,24 +162,12 @@ final class OpcodeWriter {
                 }
                 labelFixedPos[label.label()] = fixed;
                 labelJumpsBefore[label.label()] = j;
-            } else if (step instanceof Line line && line.line() > lastLine) {
-                events.add(new int[] {fixed, j, line.line() - lastLine});
-                lastLine = line.line();
             }
         }
         if (op != laid.size()) {
             return null;
         }
-        int[] eventFixedPos = new int[events.size()];
-        int[] eventJumpsBefore = new int[events.size()];
-        int[] eventLines = new int[events.size()];
-        for (int i = 0; i < events.size(); i++) {
-            eventFixedPos[i] = events.get(i)[0];
-            eventJumpsBefore[i] = events.get(i)[1];
-            eventLines[i] = events.get(i)[2];
-        }
-        return new JumpRelaxation(fixedPos, target, signed, large, labelFixedPos, labelJumpsBefore, eventFixedPos,
-                eventJumpsBefore, eventLines, labelOffsets);
+        return new JumpRelaxation(fixedPos, target, signed, large, labelFixedPos, labelJumpsBefore, labelOffsets);
     }
 
     /** The label offsets, to replay a pass again from where it started. */

@@ -64,6 +64,7 @@ class JumpRelaxationTest {
         System.out.printf("%d programs: %d functions relaxed, %d compiled pass by pass%n", sources.size(), used,
                 fellBack);
         assertThat(used).as("functions the relaxation worked out").isPositive();
+        assertThat(fellBack).as("functions the relaxation left to the pass-by-pass loop").isZero();
     }
 
     private static String function(int n, IntFunction<String> line) {
@@ -141,14 +142,12 @@ class JumpRelaxationTest {
     @Test
     void aJumpThatWouldGrowIsLeftToThePassByPassLoop() {
         JumpRelaxation r = new JumpRelaxation(new int[] {0, 20}, new int[] {0, 1}, new boolean[] {false, false},
-                new boolean[] {true, false}, new int[] {10, 149}, new int[] {1, 2}, new int[0], new int[0],
-                new int[0], new int[] {11, 150});
-        assertThat(r.run(0, 0, (previous, now) -> 0)).isNull();
+                new boolean[] {true, false}, new int[] {10, 149}, new int[] {1, 2}, new int[] {11, 150});
+        assertThat(r.run()).isNull();
         // the same without the jump before: nothing moves, the offsets stay
         JumpRelaxation alone = new JumpRelaxation(new int[] {0}, new int[] {0}, new boolean[] {false},
-                new boolean[] {false}, new int[] {129}, new int[] {1}, new int[0], new int[0], new int[0],
-                new int[] {129});
-        assertThat(alone.run(0, 0, (previous, now) -> 0)).containsExactly(129);
+                new boolean[] {false}, new int[] {129}, new int[] {1}, new int[] {129});
+        assertThat(alone.run()).containsExactly(129);
     }
 
     @Test
@@ -197,6 +196,10 @@ class JumpRelaxationTest {
 
         private void statement(StringBuilder sb, String indent, int depth) {
             budget--;
+            if (random.nextInt(8) == 0) {
+                // lines that step the line table by more than one: its 2-byte entries
+                sb.append(indent).append("# ").append("\n".repeat(1 + random.nextInt(30)));
+            }
             String in = indent + "    ";
             int kind = depth >= 4 ? random.nextInt(4) : random.nextInt(13);
             switch (kind) {
