@@ -21,7 +21,8 @@ import java.util.List;
  * Emits one scope as a bytecode function, as py/emitbc.c does: a prelude (signature, sizes,
  * name, argument names), the line-number table, the cell list, then the opcodes. It runs once
  * per pass; sizes and label offsets learnt in one pass are used in the next, and the EMIT pass
- * is repeated until jumps stop shrinking. The last pass hands the scope a
+ * is repeated until jumps stop shrinking ({@link JumpRelaxation} works out where that ends, the
+ * pass-by-pass loop when it cannot). The last pass hands the scope a
  * {@link BytecodeFunction} built from what it laid out (nothing is encoded to be decoded again).
  */
 public final class BytecodeEmitter implements Emitter {
@@ -151,6 +152,11 @@ public final class BytecodeEmitter implements Emitter {
             lastCodeInfoSize = codeInfoSize;
             lastBytecodeSize = w.size();
         } else if (pass == Pass.EMIT) {
+            if ((codeInfoSize != lastCodeInfoSize || w.size() != lastBytecodeSize) && JumpRelaxation.Probe.enabled
+                    && relaxed()) {
+                lastCodeInfoSize = codeInfoSize;
+                lastBytecodeSize = w.size();
+            }
             while (codeInfoSize != lastCodeInfoSize || w.size() != lastBytecodeSize) {
                 // jumps shrank: another EMIT pass with the new sizes, replayed from this one's tape
                 lastCodeInfoSize = codeInfoSize;
@@ -179,6 +185,31 @@ public final class BytecodeEmitter implements Emitter {
             scope.code().assign(common.children(),
                     children -> new BytecodeFunction(sig, name, args, lines, cellList, code, children));
         }
+        return true;
+    }
+
+    /**
+     * The repeated EMIT passes worked out by {@link JumpRelaxation}, then the last one laid out
+     * from the label offsets it starts from; false (and nothing changed) when the relaxation does
+     * not model this function, which the pass-by-pass loop then compiles.
+     */
+    private boolean relaxed() {
+        JumpRelaxation relaxation = w.relaxation();
+        if (relaxation == null) {
+            JumpRelaxation.Probe.FELL_BACK.increment();
+            return false;
+        }
+        int[] labels = relaxation.run();
+        JumpRelaxation.Probe.WORK.add(relaxation.work());
+        if (labels == null) {
+            JumpRelaxation.Probe.FELL_BACK.increment();
+            return false;
+        }
+        JumpRelaxation.Probe.RELAXED.increment();
+        w.restoreLabelOffsets(labels);
+        startCodeInfo();
+        w.replay(this::sourceLineAt, true);
+        endCodeInfo();
         return true;
     }
 

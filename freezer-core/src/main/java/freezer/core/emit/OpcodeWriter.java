@@ -5,6 +5,7 @@ import freezer.core.compile.Scope;
 import freezer.core.mpy.Instruction;
 import freezer.core.mpy.Uint;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -18,8 +19,11 @@ import java.util.List;
  * it, upstream compiles the scope again, and again, until nothing moves: as many passes as it
  * takes the shrinking to travel through the function, which made a function of thousands of
  * conditionals quadratic. The EMIT pass therefore also keeps a tape of what it laid out (the
- * instructions, the labels, the source lines), and {@link #replay} lays that out again with the
- * new offsets: the same passes, the same bytes, without walking the parse tree again.
+ * instructions, the labels, the source lines). {@link JumpRelaxation} works out from it where
+ * those passes end, at the cost of what changes in them, and {@link #replay} lays the last one
+ * out from the label offsets it starts from. Replaying the tape pass by pass (the same passes,
+ * the same bytes, without walking the parse tree again) is the reference, and what a function
+ * the relaxation does not model is compiled by.
  */
 final class OpcodeWriter {
     /** An instruction as laid out, checked only when it is known to be final. */
@@ -111,9 +115,59 @@ final class OpcodeWriter {
         overflow = false;
         laid.clear();
         keep = keepInstructions;
+        JumpRelaxation.Probe.REPLAYED_STEPS.add(tape.size());
         for (Step step : tape) {
             step.replay(this, lines);
         }
+    }
+
+    /**
+     * The tape of the EMIT pass as {@link JumpRelaxation} sees it: the jumps and the labels, at
+     * their offsets if every jump were small. Null when a label is assigned twice (the model
+     * takes each label to have one place).
+     */
+    JumpRelaxation relaxation() {
+        int jumps = 0;
+        for (Step step : tape) {
+            if (step instanceof Jump) {
+                jumps++;
+            }
+        }
+        int[] fixedPos = new int[jumps];
+        int[] target = new int[jumps];
+        boolean[] signed = new boolean[jumps];
+        boolean[] large = new boolean[jumps];
+        int[] labelFixedPos = new int[labelOffsets.length];
+        int[] labelJumpsBefore = new int[labelOffsets.length];
+        Arrays.fill(labelFixedPos, -1);
+        int fixed = 0;
+        int j = 0;
+        int op = 0;
+        for (Step step : tape) {
+            if (step instanceof Op o) {
+                fixed += o.size();
+                op++;
+            } else if (step instanceof Jump jump) {
+                int extra = jump.extraByte() >= 0 ? 1 : 0;
+                fixedPos[j] = fixed;
+                target[j] = jump.label();
+                signed[j] = jump.opcode().hasSignedOffset();
+                large[j] = laid.get(op).size() - extra == 3;
+                fixed += 2 + extra;
+                j++;
+                op++;
+            } else if (step instanceof Label label) {
+                if (labelFixedPos[label.label()] >= 0) {
+                    return null;
+                }
+                labelFixedPos[label.label()] = fixed;
+                labelJumpsBefore[label.label()] = j;
+            }
+        }
+        if (op != laid.size()) {
+            return null;
+        }
+        return new JumpRelaxation(fixedPos, target, signed, large, labelFixedPos, labelJumpsBefore, labelOffsets);
     }
 
     /** The label offsets, to replay a pass again from where it started. */
