@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A block of code with its own names, which becomes one function in the .mpy (py/scope.c). Names
@@ -53,6 +54,8 @@ public final class Scope {
     final List<IdInfo> ids = new ArrayList<>();
     /** The same ids by name: scope.c scans the list, which makes a module of n names cost n squared. */
     private final Map<String, IdInfo> byName = new HashMap<>();
+    /** The parents' names {@link #computeThings} walks to number free variables (a test counts them). */
+    static final LongAdder PARENT_NAMES_WALKED = new LongAdder();
 
     Scope(ScopeKind kind, Scope parent, ParseNode node, EmitOption emitOption) {
         this.kind = kind;
@@ -177,7 +180,10 @@ public final class Scope {
             }
         }
 
-        if (parent != null) {
+        // only a scope with free variables numbers them (a walk of the parent's names for each of
+        // thousands of functions in a module made their count quadratic)
+        if (parent != null && ids.stream().anyMatch(id -> id.kind == IdKind.FREE)) {
+            PARENT_NAMES_WALKED.add(parent.ids.size());
             int numFree = 0;
             for (IdInfo pid : parent.ids) {
                 if (pid.kind == IdKind.CELL || pid.kind == IdKind.FREE) {
