@@ -5,8 +5,10 @@ import freezer.core.CompileOptions;
 import freezer.core.MpyCrossFlags;
 import freezer.core.batch.BatchCompiler;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * freezer's batch form: many files, one process, all cores. Each file is compiled and written
@@ -18,6 +20,8 @@ final class BatchCompile {
     private final ModuleCompiler compiler;
     private final DiagnosticPrinter printer;
     private final Caller caller;
+    /** The output folders made (or found) so far: most files share theirs with the file before. */
+    private final Set<Path> folders = ConcurrentHashMap.newKeySet();
 
     BatchCompile(StdStreams io, ModuleCompiler compiler, DiagnosticPrinter printer, Caller caller) {
         this.io = io;
@@ -115,7 +119,11 @@ final class BatchCompile {
             return new Outcome(item, 0, Diagnostic.internal(item.display(), e));
         }
         try {
-            caller.createDirectories(item.output().getParent());
+            Path folder = item.output().getParent();
+            if (!folders.contains(folder)) {
+                caller.createDirectories(folder);
+                folders.add(folder);
+            }
             AtomicFiles.write(item.output(), mpy, caller.newFileMode());
         } catch (IOException e) {
             return new Outcome(item, 0,
