@@ -5,7 +5,10 @@ import freezer.core.emit.ErrorSlot;
 import freezer.core.emit.InlineAssembler;
 import freezer.core.emit.Pass;
 import freezer.core.emit.asm.AsmBase;
+import freezer.core.parse.ParseNode;
 import java.util.Arrays;
+import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * What the inline assemblers share (py/emitinlinethumb.c and its siblings keep the same fields):
@@ -14,6 +17,9 @@ import java.util.Arrays;
  * sizing, a name further down is not known yet, and each assembler decides what that means.
  */
 abstract class InlineAssemblerBase implements InlineAssembler {
+    /** Parameters arrive in registers, up to four on every target. */
+    static final int MAX_PARAMS = 4;
+
     private final AsmBase asm;
     private final String[] labelNames;
     private Pass pass;
@@ -58,6 +64,26 @@ abstract class InlineAssemblerBase implements InlineAssembler {
     /** Whether this is the EMIT pass (a label still unknown is then an error). */
     final boolean emitting() {
         return pass == Pass.EMIT;
+    }
+
+    /**
+     * Checks that the parameters are the registers {@code register.apply(0)},
+     * {@code register.apply(1)} ... in order, at most four, with upstream's messages naming the
+     * {@code assembly} and the {@code sequence}; returns how many there are, or 0 after an error.
+     */
+    final int registerParams(List<ParseNode> params, IntFunction<String> register, String assembly,
+            String sequence) {
+        if (params.size() > MAX_PARAMS) {
+            error("can only have up to " + MAX_PARAMS + " parameters to " + assembly + " assembly");
+            return 0;
+        }
+        for (int i = 0; i < params.size(); i++) {
+            if (!(params.get(i) instanceof ParseNode.Id id && id.name().equals(register.apply(i)))) {
+                error("parameters must be registers in sequence " + sequence);
+                return 0;
+            }
+        }
+        return params.size();
     }
 
     /** An operand error: a SyntaxError at the instruction's line. */

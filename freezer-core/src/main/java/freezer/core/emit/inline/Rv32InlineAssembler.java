@@ -30,8 +30,6 @@ public final class Rv32InlineAssembler extends InlineAssemblerBase {
             "x16", "x17", "x18", "x19", "x20", "x21", "x22", "x23", "x24", "x25", "x26", "x27", "x28", "x29",
             "x30", "x31");
 
-    private static final int MAX_PARAMS = 4;
-
     private final Rv32Assembler as;
 
     public Rv32InlineAssembler(int maxLabels, long archFlags) {

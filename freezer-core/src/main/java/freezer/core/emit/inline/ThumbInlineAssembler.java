@@ -35,8 +35,6 @@ public final class ThumbInlineAssembler extends InlineAssemblerBase {
 
     private static final Map<String, Integer> SPECIAL_REGISTERS = Map.of("IPSR", 5, "BASEPRI", 17);
 
-    private static final int MAX_PARAMS = 4;
-
     private final ThumbAssembler as;
     private final boolean fpu;
 
@@ -65,17 +63,7 @@ public final class ThumbInlineAssembler extends InlineAssemblerBase {
 
     @Override
     public int countParams(List<ParseNode> params) {
-        if (params.size() > MAX_PARAMS) {
-            error("can only have up to 4 parameters to Thumb assembly");
-            return 0;
-        }
-        for (int i = 0; i < params.size(); i++) {
-            if (!(params.get(i) instanceof ParseNode.Id id && id.name().equals("r" + i))) {
-                error("parameters must be registers in sequence r0 to r3");
-                return 0;
-            }
-        }
-        return params.size();
+        return registerParams(params, i -> "r" + i, "Thumb", "r0 to r3");
     }
 
     @Override

@@ -34,7 +34,6 @@ public final class XtensaInlineAssembler extends InlineAssemblerBase {
     /** The branches on zero: the index's low two bits are the condition (BCCZ_OPCODES). */
     private static final List<String> ZERO_BRANCHES = List.of("beqz", "bnez", "bltz", "bgez", "beqz_n", "bnez_n");
 
-    private static final int MAX_PARAMS = 4;
     private static final int BBCI = 6;
     private static final int BBSI = 14;
 
@@ -72,17 +71,7 @@ public final class XtensaInlineAssembler extends InlineAssemblerBase {
 
     @Override
     public int countParams(List<ParseNode> params) {
-        if (params.size() > MAX_PARAMS) {
-            error("can only have up to 4 parameters to Xtensa assembly");
-            return 0;
-        }
-        for (int i = 0; i < params.size(); i++) {
-            if (!(params.get(i) instanceof ParseNode.Id id) || !id.name().equals("a" + (2 + i))) {
-                error("parameters must be registers in sequence a2 to a5");
-                return 0;
-            }
-        }
-        return params.size();
+        return registerParams(params, i -> "a" + (2 + i), "Xtensa", "a2 to a5");
     }
 
     @Override
