@@ -1,5 +1,7 @@
 package freezer.core.lexer;
 
+import freezer.core.CompileError;
+
 /**
  * Turns a source file's bytes into tokens, one at a time, exactly as py/lexer.c does for
  * mpy-cross (f-strings and t-strings on, str with unicode): the parser pulls a token with
@@ -23,6 +25,9 @@ public final class Lexer {
     /** Open brackets; newlines inside them are not tokens. Like lexer.c's, it may go negative. */
     private long bracketDepth;
     private Token token;
+    /** The token after {@link #token}, once {@link #peekKind} has lexed it (or the error it raised). */
+    private Token ahead;
+    private CompileError aheadError;
 
     /** A lexer for mpy-cross's default optimisation level, 0. */
     public Lexer(String sourceName, byte[] source) {
@@ -57,6 +62,36 @@ public final class Lexer {
 
     /** Moves to the next token ({@code mp_lexer_to_next}). */
     public void next() {
+        if (ahead != null) {
+            token = ahead;
+            ahead = null;
+        } else if (aheadError != null) {
+            CompileError e = aheadError;
+            aheadError = null;
+            throw e;
+        } else {
+            token = scan();
+        }
+    }
+
+    /**
+     * The kind of the token after the current one, lexed ahead of time (lexer.c has no lookahead;
+     * the parser uses it only to skip steps whose outcome it already knows). An error in that
+     * token is raised when {@link #next} moves to it, as lexer.c raises it; until then it reads
+     * as INVALID.
+     */
+    public TokenKind peekKind() {
+        if (ahead == null && aheadError == null) {
+            try {
+                ahead = scan();
+            } catch (CompileError e) {
+                aheadError = e;
+            }
+        }
+        return ahead != null ? ahead.kind() : TokenKind.INVALID;
+    }
+
+    private Token scan() {
         text.setLength(0);
         // a NEWLINE token sits at the end of its line: skip only up to the line break first
         boolean hadNewline = skipWhitespace(true);
@@ -87,7 +122,7 @@ public final class Lexer {
         } else {
             kind = scanOperator();
         }
-        token = new Token(kind, text.toString(), line, column, offset);
+        return new Token(kind, text.toString(), line, column, offset);
     }
 
     /**

@@ -34,10 +34,16 @@ public final class Parser {
 
     private final List<ParseNode> results = new ArrayList<>();
 
-    private Parser(Lexer lex, InternedStrings interned, int smallIntBits) {
+    /** Whether to take a rule's {@link Descent} in one step; off, the walk goes rule by rule. */
+    private final boolean takeDescents;
+    /** Steps of the main loop so far: the parser's work, which tests count. */
+    private long steps;
+
+    private Parser(Lexer lex, InternedStrings interned, int smallIntBits, boolean takeDescents) {
         this.lex = lex;
         this.interned = interned;
         this.folder = new ConstFolder(this, smallIntBits);
+        this.takeDescents = takeDescents;
     }
 
     /**
@@ -48,7 +54,18 @@ public final class Parser {
      * @param smallIntBits the target's small-int width: wider ints become constant objects
      */
     public static ParseNode parseFile(Lexer lex, InternedStrings interned, int smallIntBits) {
-        return new Parser(lex, interned, smallIntBits).run();
+        return new Parser(lex, interned, smallIntBits, true).run();
+    }
+
+    /** A parse's tree and the loop steps it took. */
+    record Counted(ParseNode root, long steps) {
+    }
+
+    /** {@link #parseFile}, with or without descents, counting steps (for tests). */
+    static Counted parseCounted(Lexer lex, InternedStrings interned, int smallIntBits, boolean takeDescents) {
+        Parser p = new Parser(lex, interned, smallIntBits, takeDescents);
+        ParseNode root = p.run();
+        return new Counted(root, p.steps);
     }
 
     private ParseNode run() {
@@ -56,12 +73,21 @@ public final class Parser {
         boolean backtrack = false;
 
         while (ruleTop > 0) {
+            steps++;
             ruleTop--;
             Rule rule = rules[ruleTop];
             int i = ruleArg[ruleTop];
             int srcLine = ruleLine[ruleTop];
             int srcOffset = ruleOffset[ruleTop];
             int n = rule.size();
+
+            if (i == 0 && takeDescents) {
+                Descent d = rule.descent(lex.token().kind());
+                if (d != Descent.NONE) {
+                    descend(d, srcLine, srcOffset);
+                    continue;
+                }
+            }
 
             switch (rule.kind()) {
                 case OR -> {
@@ -121,9 +147,18 @@ public final class Parser {
                                 descended = true;
                                 break;
                             }
-                        } else {
+                        } else if (part.rule().mayStartWith(lex.token().kind())) {
                             pushRule(srcLine, srcOffset, rule, i + 1);
                             pushRule(lex.token().line(), lex.token().offset(), part.rule(), 0);
+                            descended = true;
+                            break;
+                        } else if (part.optional()) {
+                            // the part would fail at once without a trace: it is absent
+                            results.add(null);
+                        } else if (i > 0) {
+                            throw syntaxError();
+                        } else {
+                            backtrack = true;
                             descended = true;
                             break;
                         }
@@ -140,6 +175,22 @@ public final class Parser {
             throw syntaxError();
         }
         return results.get(0);
+    }
+
+    /**
+     * Enters a rule whose way down to the current token is forced: pushes the frames the levels
+     * that stay would push, then the token's node, as the step-by-step walk would.
+     */
+    private void descend(Descent d, int srcLine, int srcOffset) {
+        Token t = lex.token();
+        int kept = d.levelsKept(lex.peekKind());
+        for (int f = 0; f < d.frames() && d.frameLevel(f) < kept; f++) {
+            // the first level is the rule entered, whose frame has its own position
+            boolean first = d.frameLevel(f) == 0;
+            pushRule(first ? srcLine : t.line(), first ? srcOffset : t.offset(), d.frameRule(f), d.frameArg(f));
+        }
+        pushResultToken(d.bottom());
+        lex.next();
     }
 
     /** An AND rule matched all its parts: build its node (or pass its single part through). */
@@ -221,10 +272,14 @@ public final class Parser {
                         i++;
                         break;
                     }
-                } else {
+                } else if (part.rule().mayStartWith(lex.token().kind())) {
                     pushRule(srcLine, srcOffset, rule, i + 1);
                     pushRule(lex.token().line(), lex.token().offset(), part.rule(), 0);
                     return false;
+                } else {
+                    // the item or separator would fail at once without a trace
+                    i++;
+                    break;
                 }
             }
         }

@@ -219,6 +219,8 @@ public enum Rule {
     private boolean nullable;
     /** {@link #mayStartWith} by token ordinal: the parser asks it for every alternative it tries. */
     private boolean[] mayStart;
+    /** {@link #descent} by token ordinal, filled in as tokens come (most pairs never do). */
+    private final Descent[] descents = new Descent[TokenKind.values().length];
 
     Rule(Kind kind, String... spelling) {
         this.kind = kind;
@@ -297,6 +299,19 @@ public enum Rule {
      */
     public boolean mayStartWith(TokenKind token) {
         return mayStart[token.ordinal()];
+    }
+
+    /**
+     * The way down from this rule when {@code token} starts it, if the token alone decides it, or
+     * {@link Descent#NONE}. Computed once per pair; a race only computes the same value twice.
+     */
+    Descent descent(TokenKind token) {
+        Descent d = descents[token.ordinal()];
+        if (d == null) {
+            d = Descent.of(this, token);
+            descents[token.ordinal()] = d;
+        }
+        return d;
     }
 
     private static Part resolve(String s) {

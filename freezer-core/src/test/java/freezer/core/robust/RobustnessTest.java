@@ -7,6 +7,7 @@ import freezer.core.CompileOptions;
 import freezer.core.MpyCompiler;
 import freezer.testkit.GoldenCompile;
 import freezer.testkit.GoldenCompile.Program;
+import freezer.testkit.GoldenMutator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

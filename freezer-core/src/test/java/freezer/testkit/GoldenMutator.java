@@ -1,4 +1,4 @@
-package freezer.core.robust;
+package freezer.testkit;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +12,7 @@ import java.util.Random;
  * (a range deleted or repeated, a token, random bytes or an indent inserted, lines swapped, the
  * end cut off). Most mutants are wrong in some small way, which is where compilers break.
  */
-final class GoldenMutator {
+public final class GoldenMutator {
     private static final String[] TOKENS = {"(", ")", "[", "]", "{", "}", ":", ",", ".", "=", ":=", "==", "*", "**",
         "->", "@", "\\", "\\\n", "'", "\"", "'''", "\"\"\"", "#", "\t", "\r", "\r\n", "\n", "    ", "\0", "def ",
         "class ", "lambda ", "lambda: ", "yield ", "yield from ", "await ", "async ", "return ", "pass\n",
@@ -24,15 +24,15 @@ final class GoldenMutator {
 
     private final Random random;
 
-    GoldenMutator(long seed) {
+    public GoldenMutator(long seed) {
         this.random = new Random(seed);
     }
 
     /** A mutant and the edits that made it. */
-    record Mutant(byte[] source, String edits) {
+    public record Mutant(byte[] source, String edits) {
     }
 
-    Mutant mutate(byte[] original) {
+    public Mutant mutate(byte[] original) {
         byte[] b = original;
         List<String> edits = new ArrayList<>();
         int n = 1 + random.nextInt(3);
