@@ -19,6 +19,7 @@ public final class Lexer {
     private final StringBuilder text = new StringBuilder();
     private final StringLiteralScanner strings;
     private final IndentLevels indents = new IndentLevels();
+    private final NameTable names = new NameTable();
 
     /** INDENT (positive) or DEDENT (negative) tokens still to be emitted. */
     private int pendingDents;
@@ -99,6 +100,7 @@ public final class Lexer {
         int column = in.column();
         int offset = in.offset();
         TokenKind kind;
+        String value = null;
         if (pendingDents < 0) {
             kind = TokenKind.DEDENT;
             pendingDents++;
@@ -116,13 +118,17 @@ public final class Lexer {
         } else if (StringPrefix.at(in.current(), in.next1(), in.next2()) != null) {
             kind = scanStrings();
         } else if (CharClass.isNameStart(in.current())) {
-            kind = scanName();
+            value = scanName();
+            kind = Keywords.kindOf(value, optimisationLevel);
         } else if (CharClass.isDigit(in.current()) || (in.at('.') && CharClass.isDigit(in.next1()))) {
             kind = scanNumber();
         } else {
             kind = scanOperator();
         }
-        return new Token(kind, text.toString(), line, column, offset);
+        if (value == null) {
+            value = text.length() == 0 ? "" : text.toString();
+        }
+        return new Token(kind, value, line, column, offset);
     }
 
     /**
@@ -214,12 +220,12 @@ public final class Lexer {
         return strings.kind();
     }
 
-    private TokenKind scanName() {
+    private String scanName() {
         do {
             text.append((char) in.current());
             in.advance();
         } while (!in.isEnd() && CharClass.isNamePart(in.current()));
-        return Keywords.kindOf(text.toString(), optimisationLevel);
+        return names.intern(text);
     }
 
     /**
@@ -265,16 +271,15 @@ public final class Lexer {
     }
 
     private TokenKind scanOperator() {
-        String operator = Operators.longestAt(in.current(), in.next1(), in.next2());
-        if (operator == null) {
+        TokenKind kind = Operators.longestAt(in.current(), in.next1(), in.next2());
+        if (kind == null) {
             // a byte that starts no token ('$', '?', a lone '!', ...) is one INVALID token
             in.advance();
             return TokenKind.INVALID;
         }
-        for (int i = 0; i < operator.length(); i++) {
+        for (int i = Operators.length(kind); i > 0; i--) {
             in.advance();
         }
-        TokenKind kind = Operators.kindOf(operator);
         switch (kind) {
             case DEL_PAREN_OPEN:
             case DEL_BRACKET_OPEN:

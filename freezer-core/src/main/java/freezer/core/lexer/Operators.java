@@ -2,9 +2,6 @@ package freezer.core.lexer;
 
 import static freezer.core.lexer.TokenKind.*;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
  * The delimiters and operators, as py/lexer.c's {@code tok_enc} table spells them. lexer.c
  * extends a match one byte at a time; because every operator's prefixes are operators too (but
@@ -12,7 +9,14 @@ import java.util.Map;
  * operator among the next three bytes gives the same token.
  */
 final class Operators {
-    private static final Map<String, TokenKind> OPERATORS = new HashMap<>();
+    /** A trie over the operators' bytes: the operator ending here, if any, and where each next byte leads. */
+    private static final class Node {
+        TokenKind kind;
+        final Node[] next = new Node[128];
+    }
+
+    private static final Node ROOT = new Node();
+    private static final int[] LENGTH = new int[TokenKind.values().length];
 
     static {
         Object[] table = {
@@ -35,7 +39,17 @@ final class Operators {
             ".", DEL_PERIOD, "...", ELLIPSIS,
         };
         for (int i = 0; i < table.length; i += 2) {
-            OPERATORS.put((String) table[i], (TokenKind) table[i + 1]);
+            String spelling = (String) table[i];
+            TokenKind kind = (TokenKind) table[i + 1];
+            Node node = ROOT;
+            for (char c : spelling.toCharArray()) {
+                if (node.next[c] == null) {
+                    node.next[c] = new Node();
+                }
+                node = node.next[c];
+            }
+            node.kind = kind;
+            LENGTH[kind.ordinal()] = spelling.length();
         }
     }
 
@@ -43,18 +57,24 @@ final class Operators {
     }
 
     /** The longest operator the bytes {@code c0 c1 c2} start with, or null if none does. */
-    static String longestAt(int c0, int c1, int c2) {
-        char[] chars = {(char) c0, (char) c1, (char) c2};
-        for (int length = 3; length >= 1; length--) {
-            String candidate = new String(chars, 0, length);
-            if (OPERATORS.containsKey(candidate)) {
-                return candidate;
-            }
+    static TokenKind longestAt(int c0, int c1, int c2) {
+        Node one = step(ROOT, c0);
+        Node two = step(one, c1);
+        Node three = step(two, c2);
+        if (three != null && three.kind != null) {
+            return three.kind;
+        } else if (two != null && two.kind != null) {
+            return two.kind;
         }
-        return null;
+        return one != null ? one.kind : null;
     }
 
-    static TokenKind kindOf(String operator) {
-        return OPERATORS.get(operator);
+    private static Node step(Node node, int c) {
+        return node != null && c < 128 ? node.next[c] : null;
+    }
+
+    /** How many bytes an operator's spelling has. */
+    static int length(TokenKind operator) {
+        return LENGTH[operator.ordinal()];
     }
 }

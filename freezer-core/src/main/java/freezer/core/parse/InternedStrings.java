@@ -27,11 +27,11 @@ public final class InternedStrings {
      * @return false when {@code s} is new and too long to be a qstr ("name too long")
      */
     public boolean intern(String s) {
-        if (contains(s)) {
+        if (builtins.contains(s)) {
             return true;
         }
         if (s.length() > MAX_LENGTH) {
-            return false;
+            return added.contains(s);
         }
         added.add(s);
         return true;
