@@ -35,11 +35,14 @@ final class AtomicFiles {
      * caller's umask applied by the compile daemon, whose own umask is not the caller's).
      */
     static void write(Path target, byte[] bytes, Set<PosixFilePermission> newFileMode) throws IOException {
-        Path real = target;
-        if (Files.isSymbolicLink(target) && Files.exists(target)) {
-            real = target.toRealPath();
+        // java.io.File tests for a missing file (a batch's usual case) without the exception
+        // Files.exists makes of it; a dangling link is replaced, as below
+        if (!target.toFile().exists()) {
+            replace(target, bytes, false, newFileMode);
+            return;
         }
-        if (Files.exists(real) && !Files.isRegularFile(real)) {
+        Path real = Files.isSymbolicLink(target) ? target.toRealPath() : target;
+        if (!Files.isRegularFile(real)) {
             if (Files.isDirectory(real)) {
                 throw new IOException("is a directory");
             }
@@ -48,21 +51,31 @@ final class AtomicFiles {
             }
             return;
         }
+        replace(real, bytes, true, newFileMode);
+    }
+
+    /** Writes a temporary file beside {@code real} and renames it over it. */
+    private static void replace(Path real, byte[] bytes, boolean mayKeepMode, Set<PosixFilePermission> newFileMode)
+            throws IOException {
         Path dir = real.toAbsolutePath().getParent();
         // not Files.createTempFile: its 0600 mode would stick to the output
         Path tmp = dir.resolve("." + real.getFileName() + "." + ProcessHandle.current().pid() + "."
                 + COUNTER.incrementAndGet() + ".tmp");
+        boolean moved = false;
         try {
             try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE)) {
                 out.write(bytes);
             }
-            if (!keepMode(real, tmp) && newFileMode != null) {
+            if (!(mayKeepMode && keepMode(real, tmp)) && newFileMode != null) {
                 Files.setPosixFilePermissions(tmp, newFileMode);
             }
             Files.move(tmp, real, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            moved = true;
         } finally {
-            Files.deleteIfExists(tmp);
+            if (!moved) {
+                Files.deleteIfExists(tmp);
+            }
         }
     }
 
