@@ -14,4 +14,11 @@ public enum BinaryOp {
     TRUE_DIVIDE, MODULO, POWER;
 
     public static final int NUM_BYTECODE = 35;
+
+    private static final BinaryOp[] BY_ORDINAL = values();
+
+    /** The operator with this ordinal ({@code values()} would copy the array on every call). */
+    public static BinaryOp at(int ordinal) {
+        return BY_ORDINAL[ordinal];
+    }
 }

@@ -25,10 +25,7 @@ import freezer.core.parse.ParseNodes;
 import freezer.core.parse.Rule;
 import freezer.core.parse.RuleNode;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * Turns a parse tree into a module of functions, as py/compile.c does: every scope is walked
@@ -60,7 +57,6 @@ public final class Compiler {
     final FlowCompiler flow = new FlowCompiler(this);
     final ExpressionCompiler expressions = new ExpressionCompiler(this);
     final FunctionCompiler functions = new FunctionCompiler(this);
-    private final Map<Rule, Consumer<RuleNode>> dispatch = new EnumMap<>(Rule.class);
 
     Pass pass;
     Scope scopeCur;
@@ -97,7 +93,6 @@ public final class Compiler {
         this.common = new EmitCommon(sourceFile);
         this.bytecode = new BytecodeEmitter(common, options.optimisationLevel() < 3);
         this.emit = bytecode;
-        registerCompileFunctions();
     }
 
     /**
@@ -111,69 +106,80 @@ public final class Compiler {
         return new Compiler(options, sourceName, interned).run(root);
     }
 
-    /** The compile function of each rule (grammar.h's c(...) column). */
-    private void registerCompileFunctions() {
-        for (Rule r : new Rule[] {Rule.file_input, Rule.file_input_2, Rule.simple_stmt_2, Rule.pass_stmt,
-                Rule.suite_block_stmts}) {
-            on(r, this::compileGenericAllNodes);
-        }
-        on(Rule.decorated, functions::decorated);
-        on(Rule.funcdef, functions::funcdef);
-        on(Rule.expr_stmt, statements::exprStmt);
-        for (Rule r : new Rule[] {Rule.testlist_star_expr, Rule.testlist, Rule.subscriptlist}) {
-            on(r, expressions::genericTuple);
-        }
-        on(Rule.del_stmt, statements::delStmt);
-        on(Rule.break_stmt, statements::breakContinueStmt);
-        on(Rule.continue_stmt, statements::breakContinueStmt);
-        on(Rule.return_stmt, statements::returnStmt);
-        on(Rule.yield_stmt, statements::yieldStmt);
-        on(Rule.raise_stmt, statements::raiseStmt);
-        on(Rule.import_name, statements::importName);
-        on(Rule.import_from, statements::importFrom);
-        on(Rule.global_stmt, statements::globalNonlocalStmt);
-        on(Rule.nonlocal_stmt, statements::globalNonlocalStmt);
-        on(Rule.assert_stmt, statements::assertStmt);
-        on(Rule.async_stmt, flow::asyncStmt);
-        on(Rule.if_stmt, flow::ifStmt);
-        on(Rule.while_stmt, flow::whileStmt);
-        on(Rule.for_stmt, flow::forStmt);
-        on(Rule.try_stmt, flow::tryStmt);
-        on(Rule.with_stmt, flow::withStmt);
-        on(Rule.namedexpr_test, expressions::namedExpr);
-        on(Rule.test_if_expr, expressions::testIfExpr);
-        on(Rule.lambdef, functions::lambdef);
-        on(Rule.lambdef_nocond, functions::lambdef);
-        on(Rule.or_test, expressions::orAndTest);
-        on(Rule.and_test, expressions::orAndTest);
-        on(Rule.not_test_2, expressions::notTest);
-        on(Rule.comparison, expressions::comparison);
-        on(Rule.star_expr, expressions::starExpr);
-        on(Rule.expr, expressions::binaryOp);
-        on(Rule.xor_expr, expressions::binaryOp);
-        on(Rule.and_expr, expressions::binaryOp);
-        on(Rule.shift_expr, expressions::term);
-        on(Rule.arith_expr, expressions::term);
-        on(Rule.term, expressions::term);
-        on(Rule.factor_2, expressions::factor);
-        on(Rule.power, expressions::power);
-        on(Rule.atom_expr_await, expressions::atomExprAwait);
-        on(Rule.atom_expr_normal, expressions::atomExprNormal);
-        on(Rule.atom_paren, expressions::atomParen);
-        on(Rule.atom_bracket, expressions::atomBracket);
-        on(Rule.atom_brace, expressions::atomBrace);
-        on(Rule.trailer_paren, expressions::trailerParen);
-        on(Rule.trailer_bracket, expressions::trailerBracket);
-        on(Rule.trailer_period, expressions::trailerPeriod);
-        on(Rule.subscript_2, expressions::subscript);
-        on(Rule.subscript_3, expressions::subscript);
-        on(Rule.dictorsetmaker_item, expressions::dictOrSetMakerItem);
-        on(Rule.classdef, functions::classdef);
-        on(Rule.yield_expr, expressions::yieldExpr);
+    /**
+     * The compile function of each rule (grammar.h's c(...) column), by rule ordinal: built once,
+     * its functions take the compiler they work for, so a compile makes none of them.
+     */
+    private static final CompileFunction[] DISPATCH = new CompileFunction[Rule.values().length];
+
+    /** A rule's compile function. */
+    @FunctionalInterface
+    private interface CompileFunction {
+        void compile(Compiler c, RuleNode pn);
     }
 
-    private void on(Rule rule, Consumer<RuleNode> f) {
-        dispatch.put(rule, f);
+    static {
+        for (Rule r : new Rule[] {Rule.file_input, Rule.file_input_2, Rule.simple_stmt_2, Rule.pass_stmt,
+                Rule.suite_block_stmts}) {
+            on(r, (c, pn) -> c.compileGenericAllNodes(pn));
+        }
+        on(Rule.decorated, (c, pn) -> c.functions.decorated(pn));
+        on(Rule.funcdef, (c, pn) -> c.functions.funcdef(pn));
+        on(Rule.expr_stmt, (c, pn) -> c.statements.exprStmt(pn));
+        for (Rule r : new Rule[] {Rule.testlist_star_expr, Rule.testlist, Rule.subscriptlist}) {
+            on(r, (c, pn) -> c.expressions.genericTuple(pn));
+        }
+        on(Rule.del_stmt, (c, pn) -> c.statements.delStmt(pn));
+        on(Rule.break_stmt, (c, pn) -> c.statements.breakContinueStmt(pn));
+        on(Rule.continue_stmt, (c, pn) -> c.statements.breakContinueStmt(pn));
+        on(Rule.return_stmt, (c, pn) -> c.statements.returnStmt(pn));
+        on(Rule.yield_stmt, (c, pn) -> c.statements.yieldStmt(pn));
+        on(Rule.raise_stmt, (c, pn) -> c.statements.raiseStmt(pn));
+        on(Rule.import_name, (c, pn) -> c.statements.importName(pn));
+        on(Rule.import_from, (c, pn) -> c.statements.importFrom(pn));
+        on(Rule.global_stmt, (c, pn) -> c.statements.globalNonlocalStmt(pn));
+        on(Rule.nonlocal_stmt, (c, pn) -> c.statements.globalNonlocalStmt(pn));
+        on(Rule.assert_stmt, (c, pn) -> c.statements.assertStmt(pn));
+        on(Rule.async_stmt, (c, pn) -> c.flow.asyncStmt(pn));
+        on(Rule.if_stmt, (c, pn) -> c.flow.ifStmt(pn));
+        on(Rule.while_stmt, (c, pn) -> c.flow.whileStmt(pn));
+        on(Rule.for_stmt, (c, pn) -> c.flow.forStmt(pn));
+        on(Rule.try_stmt, (c, pn) -> c.flow.tryStmt(pn));
+        on(Rule.with_stmt, (c, pn) -> c.flow.withStmt(pn));
+        on(Rule.namedexpr_test, (c, pn) -> c.expressions.namedExpr(pn));
+        on(Rule.test_if_expr, (c, pn) -> c.expressions.testIfExpr(pn));
+        on(Rule.lambdef, (c, pn) -> c.functions.lambdef(pn));
+        on(Rule.lambdef_nocond, (c, pn) -> c.functions.lambdef(pn));
+        on(Rule.or_test, (c, pn) -> c.expressions.orAndTest(pn));
+        on(Rule.and_test, (c, pn) -> c.expressions.orAndTest(pn));
+        on(Rule.not_test_2, (c, pn) -> c.expressions.notTest(pn));
+        on(Rule.comparison, (c, pn) -> c.expressions.comparison(pn));
+        on(Rule.star_expr, (c, pn) -> c.expressions.starExpr(pn));
+        on(Rule.expr, (c, pn) -> c.expressions.binaryOp(pn));
+        on(Rule.xor_expr, (c, pn) -> c.expressions.binaryOp(pn));
+        on(Rule.and_expr, (c, pn) -> c.expressions.binaryOp(pn));
+        on(Rule.shift_expr, (c, pn) -> c.expressions.term(pn));
+        on(Rule.arith_expr, (c, pn) -> c.expressions.term(pn));
+        on(Rule.term, (c, pn) -> c.expressions.term(pn));
+        on(Rule.factor_2, (c, pn) -> c.expressions.factor(pn));
+        on(Rule.power, (c, pn) -> c.expressions.power(pn));
+        on(Rule.atom_expr_await, (c, pn) -> c.expressions.atomExprAwait(pn));
+        on(Rule.atom_expr_normal, (c, pn) -> c.expressions.atomExprNormal(pn));
+        on(Rule.atom_paren, (c, pn) -> c.expressions.atomParen(pn));
+        on(Rule.atom_bracket, (c, pn) -> c.expressions.atomBracket(pn));
+        on(Rule.atom_brace, (c, pn) -> c.expressions.atomBrace(pn));
+        on(Rule.trailer_paren, (c, pn) -> c.expressions.trailerParen(pn));
+        on(Rule.trailer_bracket, (c, pn) -> c.expressions.trailerBracket(pn));
+        on(Rule.trailer_period, (c, pn) -> c.expressions.trailerPeriod(pn));
+        on(Rule.subscript_2, (c, pn) -> c.expressions.subscript(pn));
+        on(Rule.subscript_3, (c, pn) -> c.expressions.subscript(pn));
+        on(Rule.dictorsetmaker_item, (c, pn) -> c.expressions.dictOrSetMakerItem(pn));
+        on(Rule.classdef, (c, pn) -> c.functions.classdef(pn));
+        on(Rule.yield_expr, (c, pn) -> c.expressions.yieldExpr(pn));
+    }
+
+    private static void on(Rule rule, CompileFunction f) {
+        DISPATCH[rule.ordinal()] = f;
     }
 
     private CompiledModule run(ParseNode root) {
@@ -430,11 +436,11 @@ public final class Compiler {
             RuleNode r = (RuleNode) pn;
             currentNode = r;
             emit.setSourceLine(r.line());
-            Consumer<RuleNode> f = dispatch.get(r.rule());
+            CompileFunction f = DISPATCH[r.rule().ordinal()];
             if (f == null) {
                 throw new IllegalStateException("no compile function for " + r.rule());
             }
-            f.accept(r);
+            f.compile(this, r);
         }
     }
 

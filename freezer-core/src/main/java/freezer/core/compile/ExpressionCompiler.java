@@ -109,8 +109,8 @@ final class ExpressionCompiler {
                 if (t.kind() == TokenKind.KW_IN) {
                     emit.binaryOp(BinaryOp.IN);
                 } else {
-                    emit.binaryOp(BinaryOp.values()[BinaryOp.LESS.ordinal() + t.kind().ordinal()
-                            - TokenKind.OP_LESS.ordinal()]);
+                    emit.binaryOp(BinaryOp.at(BinaryOp.LESS.ordinal() + t.kind().ordinal()
+                            - TokenKind.OP_LESS.ordinal()));
                 }
             } else {
                 RuleNode r = (RuleNode) op;
@@ -160,8 +160,8 @@ final class ExpressionCompiler {
         for (int i = 1; i + 1 < pns.size(); i += 2) {
             c.compileNode(pns.arg(i + 1));
             TokenKind tok = ((ParseNode.Tok) pns.arg(i)).kind();
-            c.emit.binaryOp(BinaryOp.values()[BinaryOp.LSHIFT.ordinal() + tok.ordinal()
-                    - TokenKind.OP_DBL_LESS.ordinal()]);
+            c.emit.binaryOp(BinaryOp.at(BinaryOp.LSHIFT.ordinal() + tok.ordinal()
+                    - TokenKind.OP_DBL_LESS.ordinal()));
         }
     }
 

@@ -196,8 +196,8 @@ final class StatementCompiler {
                 assign(pns.arg(0), AssignKind.AUG_LOAD);
                 c.compileNode(r.arg(1));
                 TokenKind tok = ((ParseNode.Tok) r.arg(0)).kind();
-                emit.binaryOp(BinaryOp.values()[BinaryOp.INPLACE_OR.ordinal()
-                        + tok.ordinal() - TokenKind.DEL_PIPE_EQUAL.ordinal()]);
+                emit.binaryOp(BinaryOp.at(BinaryOp.INPLACE_OR.ordinal()
+                        + tok.ordinal() - TokenKind.DEL_PIPE_EQUAL.ordinal()));
                 assign(pns.arg(0), AssignKind.AUG_STORE);
                 return;
             } else if (r.rule() == Rule.expr_stmt_assign_list) {

@@ -229,7 +229,7 @@ final class ViperOps {
         NativeAssembler as = e.as;
         NativeRegisters r = e.regs;
         if (op.compareTo(BinaryOp.INPLACE_OR) >= 0 && op.compareTo(BinaryOp.INPLACE_POWER) <= 0) {
-            op = BinaryOp.values()[op.ordinal() + BinaryOp.OR.ordinal() - BinaryOp.INPLACE_OR.ordinal()];
+            op = BinaryOp.at(op.ordinal() + BinaryOp.OR.ordinal() - BinaryOp.INPLACE_OR.ordinal());
         }
         boolean isShift = op == BinaryOp.LSHIFT || op == BinaryOp.RSHIFT;
         if (isShift && as.shiftCountReg() >= 0) {

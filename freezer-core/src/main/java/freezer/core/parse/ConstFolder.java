@@ -156,8 +156,8 @@ final class ConstFolder {
                         return false;
                     }
                     TokenKind tok = ((ParseNode.Tok) parser.peek(i)).kind();
-                    BinaryOp op = BinaryOp.values()[BinaryOp.LSHIFT.ordinal()
-                            + (tok.ordinal() - TokenKind.OP_DBL_LESS.ordinal())];
+                    BinaryOp op = BinaryOp.at(BinaryOp.LSHIFT.ordinal()
+                            + (tok.ordinal() - TokenKind.OP_DBL_LESS.ordinal()));
                     acc = ConstArith.binary(op, acc, rhs);
                     if (acc == null) {
                         return false;
