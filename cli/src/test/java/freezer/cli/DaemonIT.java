@@ -88,7 +88,12 @@ class DaemonIT {
         // a launcher killed at a bad moment could leave one the files no longer name
         ProcessHandle.allProcesses()
                 .filter(h -> h.info().commandLine().orElse("").contains("DaemonServer " + cache))
-                .forEach(ProcessHandle::destroyForcibly);
+                .forEach(h -> {
+                    h.destroyForcibly();
+                    h.onExit().orTimeout(10, TimeUnit.SECONDS).join();
+                });
+        // 14 MB each (a copy of the archives): a run of the class would leave over a gigabyte
+        Shared.deleteTree(work);
     }
 
     private Map<String, String> env(boolean daemon) {

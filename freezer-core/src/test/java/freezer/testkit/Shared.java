@@ -34,17 +34,22 @@ public final class Shared {
     public static Path targetDir(String name) {
         Path dir = Path.of(System.getProperty("freezer.targetDir", "target")).toAbsolutePath().resolve(name);
         try {
-            if (Files.exists(dir)) {
-                try (var walk = Files.walk(dir)) {
-                    for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                        Files.delete(p);
-                    }
-                }
-            }
+            deleteTree(dir);
             Files.createDirectories(dir);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
         return dir;
+    }
+
+    /** Deletes a folder and everything in it; nothing when it does not exist. */
+    public static void deleteTree(Path dir) throws java.io.IOException {
+        if (Files.exists(dir)) {
+            try (var walk = Files.walk(dir)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
     }
 }
