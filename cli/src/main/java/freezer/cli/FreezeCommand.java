@@ -6,7 +6,6 @@ import freezer.image.frozenc.FreezeException;
 import freezer.image.frozenc.FreezePipeline;
 import freezer.image.frozenc.FreezeWarning;
 import freezer.image.frozenc.FrozenImage;
-import freezer.image.frozenc.MpyToolOptions;
 import freezer.image.layout.FrozenMap;
 import freezer.image.layout.Target;
 import freezer.image.manifest.MakeManifestArgs;
@@ -14,6 +13,7 @@ import freezer.image.manifest.Manifest;
 import freezer.image.manifest.ManifestError;
 import freezer.image.manifest.ManifestEvaluator;
 import freezer.image.manifest.ManifestInput;
+import freezer.image.manifest.MpyToolOptions;
 import freezer.image.manifest.PathVariables;
 import freezer.image.map.MapJson;
 import freezer.image.map.MapTable;
@@ -334,7 +334,7 @@ public final class FreezeCommand implements Callable<Integer> {
             } catch (MpyCrossFlags.UsageException e) {
                 throw new MakeManifestArgs.UsageException("argument -f/--mpy-cross-flags: " + e.getMessage());
             }
-            MpyToolOptions tool = MpyToolOptions.of(a.mpyTool());
+            MpyToolOptions tool = a.mpyTool();
             Path buildDir = a.buildDir() == null ? null : cwd.resolve(a.buildDir());
             Path header;
             if (a.qstrHeader() != null) {

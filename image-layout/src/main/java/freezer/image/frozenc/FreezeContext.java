@@ -1,5 +1,6 @@
 package freezer.image.frozenc;
 
+import freezer.image.manifest.MpyToolOptions;
 import freezer.image.qstr.FirmwareQstrs;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,9 @@
 package freezer.image.frozenc;
 
 import freezer.core.CompileError;
-import freezer.core.SourcePosition;
 import freezer.core.CompileOptions;
 import freezer.core.MpyCrossFlags;
+import freezer.core.SourcePosition;
 import freezer.core.batch.BatchCompiler;
 import freezer.core.batch.CompileJob;
 import freezer.core.batch.CompileResult;
@@ -13,6 +13,7 @@ import freezer.core.mpy.MpyFormatException;
 import freezer.core.mpy.MpyReader;
 import freezer.image.manifest.FreezeKind;
 import freezer.image.manifest.ManifestEntry;
+import freezer.image.manifest.MpyToolOptions;
 import freezer.image.qstr.FirmwareQstrs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -4,6 +4,8 @@ import freezer.core.DeepStack;
 import freezer.core.mpy.MpyToolText;
 import freezer.image.layout.CType;
 import freezer.image.layout.Refs;
+import freezer.image.manifest.LongIntImpl;
+import freezer.image.manifest.MpyToolOptions;
 import freezer.image.map.ItemKind;
 import freezer.image.map.UnitKind;
 import freezer.image.qstr.FrozenQstrPool;

@@ -1,6 +1,7 @@
 package freezer.image.frozenc;
 
 import freezer.core.NativeArch;
+import freezer.core.bytecode.OperandFormat;
 import freezer.core.mpy.AsmFunction;
 import freezer.core.mpy.BytecodeFunction;
 import freezer.core.mpy.CodeKind;
@@ -10,7 +11,6 @@ import freezer.core.mpy.MpyToolText;
 import freezer.core.mpy.NativePyFunction;
 import freezer.core.mpy.Prelude;
 import freezer.core.mpy.ViperFunction;
-import freezer.core.bytecode.OperandFormat;
 import freezer.image.layout.CType;
 import freezer.image.layout.Presence;
 import freezer.image.layout.Refs;

@@ -38,7 +38,7 @@ import java.util.OptionalLong;
  * @param jobs freezer's {@code -j/--jobs} as given, or null
  */
 public record MakeManifestArgs(String output, String buildDir, String mpyCrossFlags, List<String> variables,
-        String mpyToolFlags, MpyToolFlags mpyTool, List<String> manifests, String qstrHeader, String target,
+        String mpyToolFlags, MpyToolOptions mpyTool, List<String> manifests, String qstrHeader, String target,
         String map, OptionalLong maxRom, boolean strict, boolean help, TargetValues targetValues, String jobs) {
 
     /** The four values that change a target preset, as given (null when not). */
@@ -104,7 +104,7 @@ public record MakeManifestArgs(String output, String buildDir, String mpyCrossFl
             }
         }
         String toolFlags = p.isSet("mpy_tool_flags") ? p.last("mpy_tool_flags") : "";
-        MpyToolFlags tool = p.help() ? MpyToolFlags.DEFAULT : MpyToolFlags.parse(toolFlags);
+        MpyToolOptions tool = p.help() ? MpyToolOptions.DEFAULT : MpyToolFlags.parse(toolFlags);
         OptionalLong maxRom = OptionalLong.empty();
         if (p.isSet("max_rom")) {
             maxRom = OptionalLong.of(bytes(p.last("max_rom")));

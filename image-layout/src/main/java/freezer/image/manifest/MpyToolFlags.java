@@ -3,24 +3,16 @@ package freezer.image.manifest;
 import java.util.List;
 
 /**
- * What {@code --mpy-tool-flags} tells mpy-tool.py about the target's long ints: the
+ * Reads what {@code --mpy-tool-flags} tells mpy-tool.py about the target's long ints: the
  * implementation ({@code -mlongint-impl none|longlong|mpz}, default mpz) and the mpz digit size
  * ({@code -mmpz-dig-size N}, default 16). The flags are split at whitespace and read with
  * mpy-tool.py's own argparse table, so {@code -mlongint-impl longlong} (as the unix port's
  * longlong variant passes it), {@code -mlongint-impl=longlong} and argparse's prefixes work.
  * {@code -march-flags N} is taken (an int, as mpy-tool checks it) and changes nothing frozen;
  * mpy-tool's other options change what it does (disassemble, merge...) and are refused.
- *
- * @param longIntImpl the target's long-int implementation
- * @param mpzDigSize bits per mpz digit: 8, 16 or 32 (the sizes py/mpz.h supports)
  */
-public record MpyToolFlags(LongIntImpl longIntImpl, int mpzDigSize) {
-    /** mpy-tool.py's defaults. */
-    public static final MpyToolFlags DEFAULT = new MpyToolFlags(LongIntImpl.MPZ, 16);
-
-    /** MICROPY_LONGINT_IMPL. */
-    public enum LongIntImpl {
-        NONE, LONGLONG, MPZ
+public final class MpyToolFlags {
+    private MpyToolFlags() {
     }
 
     /** mpy-tool.py's options (the table its argparse has, for prefixes and ambiguity). */
@@ -44,7 +36,7 @@ public record MpyToolFlags(LongIntImpl longIntImpl, int mpzDigSize) {
     }
 
     /** Reads a {@code --mpy-tool-flags} value. */
-    public static MpyToolFlags parse(String flags) throws MakeManifestArgs.UsageException {
+    public static MpyToolOptions parse(String flags) throws MakeManifestArgs.UsageException {
         PythonArgparse.Parsed p;
         try {
             p = PARSER.parse(PythonSplit.split(flags));
@@ -92,7 +84,7 @@ public record MpyToolFlags(LongIntImpl longIntImpl, int mpzDigSize) {
             }
             digits = n;
         }
-        return new MpyToolFlags(impl, digits);
+        return new MpyToolOptions(impl, digits);
     }
 
     /** Python's int() of a decimal text (spaces around, a sign, underscores between digits), or null. */

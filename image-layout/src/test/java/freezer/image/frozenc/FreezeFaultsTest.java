@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import freezer.core.batch.BatchCompiler;
 import freezer.image.manifest.FreezeKind;
+import freezer.image.manifest.LongIntImpl;
 import freezer.image.manifest.ManifestEntry;
+import freezer.image.manifest.MpyToolOptions;
 import freezer.testkit.Shared;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import freezer.image.manifest.ManifestEntry;
 import freezer.image.manifest.MpyToolFlags;
+import freezer.image.manifest.MpyToolOptions;
 import freezer.testkit.HexDiff;
 import freezer.testkit.KnownFailures;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +41,7 @@ class FrozenCGoldenTest {
                 Path expected = dir.resolve("expected").resolve(v.getKey()).resolve("frozen_content.c");
                 String id = project + "/" + v.getKey();
                 tests.add(KNOWN.test(id, id, () -> check(project, GoldenFreeze.Firmware.UNIX,
-                        MpyToolOptions.of(MpyToolFlags.parse(v.getValue())), expected)));
+                        MpyToolFlags.parse(v.getValue()), expected)));
             }
         }
         tests.add(KNOWN.listCheck());

@@ -4,6 +4,7 @@ import freezer.core.batch.BatchCompiler;
 import freezer.image.manifest.ManifestEntry;
 import freezer.image.manifest.ManifestEvaluator;
 import freezer.image.manifest.ManifestInput;
+import freezer.image.manifest.MpyToolOptions;
 import freezer.image.manifest.PathVariables;
 import freezer.image.qstr.FirmwareQstrs;
 import freezer.testkit.Shared;

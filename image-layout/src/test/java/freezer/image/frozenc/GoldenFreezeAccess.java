@@ -1,5 +1,6 @@
 package freezer.image.frozenc;
 
+import freezer.image.manifest.MpyToolOptions;
 import java.nio.file.Path;
 import java.util.List;
 

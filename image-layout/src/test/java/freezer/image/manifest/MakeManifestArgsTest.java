@@ -31,7 +31,7 @@ class MakeManifestArgsTest {
                 "PORT_DIR=.", "BOARD_DIR=variants/standard");
         assertThat(a.mpyCrossFlags()).isEmpty();
         assertThat(a.mpyCrossFlagList()).isEmpty();
-        assertThat(a.mpyTool()).isEqualTo(MpyToolFlags.DEFAULT);
+        assertThat(a.mpyTool()).isEqualTo(MpyToolOptions.DEFAULT);
         assertThat(a.manifestInputs()).containsExactly(ManifestInput.of("variants/standard/manifest.py"));
         assertThat(a.strict()).isFalse();
         assertThat(a.help()).isFalse();
@@ -83,9 +83,9 @@ class MakeManifestArgsTest {
             -mmpz-dig-size 1_6                  | MPZ      | 16
             -march-flags 3 -mlongint-impl none  | NONE     | 16
             """)
-    void mpyToolFlags(String flags, MpyToolFlags.LongIntImpl impl, int digits) throws Exception {
+    void mpyToolFlags(String flags, LongIntImpl impl, int digits) throws Exception {
         MakeManifestArgs a = parse("--mpy-tool-flags=" + flags, "m.py");
-        assertThat(a.mpyTool()).isEqualTo(new MpyToolFlags(impl, digits));
+        assertThat(a.mpyTool()).isEqualTo(new MpyToolOptions(impl, digits));
         assertThat(a.mpyToolFlags()).isEqualTo(flags);
     }
 

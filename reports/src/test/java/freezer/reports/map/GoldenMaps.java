@@ -2,12 +2,12 @@ package freezer.reports.map;
 
 import freezer.core.batch.BatchCompiler;
 import freezer.image.frozenc.FreezePipeline;
-import freezer.image.frozenc.MpyToolOptions;
 import freezer.image.layout.FrozenMap;
 import freezer.image.layout.Target;
 import freezer.image.manifest.ManifestEntry;
 import freezer.image.manifest.ManifestEvaluator;
 import freezer.image.manifest.ManifestInput;
+import freezer.image.manifest.MpyToolOptions;
 import freezer.image.manifest.PathVariables;
 import freezer.image.map.MapJson;
 import freezer.image.map.MemoryMap;

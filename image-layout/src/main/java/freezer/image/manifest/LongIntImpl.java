@@ -1,4 +1,4 @@
-package freezer.image.frozenc;
+package freezer.image.manifest;
 
 /** The firmware's MICROPY_LONGINT_IMPL (mpy-tool.py's {@code -mlongint-impl}), with the C macro's value. */
 public enum LongIntImpl {
