@@ -15,10 +15,11 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The parser takes a rule's forced way down ({@link Descent}) in one step; rule by rule is the
- * reference, as parse.c walks it. Both must give the same tree (lines and offsets included) or the
- * same error on every golden program and thousands of mutants of them, and the descents must save
- * most of the work, counted in loop steps.
+ * The parser takes a rule's forced way down ({@link Descent}) in one step; the walk rule by rule
+ * is the reference (parse.c's walk, but for the parts that cannot start with the token, which it
+ * skips; the golden tests hold that walk to mpy-cross). Both must give the same tree (lines and
+ * offsets included) or the same error on every golden program and thousands of mutants of them,
+ * and the descents must save most of the work, counted in loop steps.
  */
 class DescentTest {
     private static final long SEED = 20261207L;
