@@ -2,14 +2,17 @@ package freezer.cli;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * What a batch compile will do, decided before anything is compiled: for each input, the file
@@ -121,22 +124,31 @@ record BatchPlan(List<Item> items, List<String> problems) {
         }
     }
 
+    /**
+     * Every .py file under the root (a symbolic link counts as the file it leads to), as a path
+     * relative to it, in sorted order. A folder named .something (.git, .venv ...) is not
+     * entered: a project's .git alone can hold tens of thousands of files.
+     */
     private static List<String> everyPyFile(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            return walk.map(root::relativize).filter(rel -> !hidden(rel))
-                    .filter(rel -> rel.toString().endsWith(".py") && Files.isRegularFile(root.resolve(rel)))
-                    .map(BatchPlan::slashes).sorted().toList();
-        }
-    }
-
-    /** Under a folder named .something (.git, .venv ...), which a tree walk skips. */
-    private static boolean hidden(Path rel) {
-        for (int i = 0; i < rel.getNameCount() - 1; i++) {
-            if (rel.getName(i).toString().startsWith(".")) {
-                return true;
+        List<String> found = new ArrayList<>();
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                return !dir.equals(root) && dir.getFileName().toString().startsWith(".")
+                        ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
             }
-        }
-        return false;
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (file.getFileName().toString().endsWith(".py")
+                        && (attrs.isRegularFile() || attrs.isSymbolicLink() && Files.isRegularFile(file))) {
+                    found.add(slashes(root.relativize(file)));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        Collections.sort(found);
+        return found;
     }
 
     private static String slashes(Path p) {

@@ -83,6 +83,16 @@ class BatchCompileTest {
     }
 
     @Test
+    void aLinkToAPyFileIsCompiledAsTheFileAndALinkToAFolderIsNotEntered() throws IOException {
+        write("lib/real.py", "r\n");
+        Files.createSymbolicLink(root.resolve("alias.py"), root.resolve("lib/real.py"));
+        Files.createSymbolicLink(root.resolve("linked-lib"), root.resolve("lib"));
+        CliRun r = batch();
+        assertThat(r.status()).as(r.stderr()).isZero();
+        assertThat(tree(dir.resolve("out"))).containsOnlyKeys("lib/real.mpy", "alias.mpy");
+    }
+
+    @Test
     void listFilesGiveOnePathPerLineTakenWhole() throws IOException {
         write("with space.py", "s\n");
         write("x.py", "x\n");
