@@ -85,22 +85,22 @@ final class Descent {
             if (rule.kind() == Rule.Kind.OR) {
                 for (int i = 0; i < rule.size() && child == null; i++) {
                     Rule.Part part = rule.part(i);
-                    if (part.isToken()) {
-                        if (part.token() == token) {
-                            return build(levels, frameRules, frameArgs, frameLevels);
-                        }
-                    } else if (part.rule().mayStartWith(token)) {
-                        child = part.rule();
-                        // the OR comes back to try the next alternative only if there is one
-                        resume = i + 1 < rule.size() ? i + 1 : 0;
+                    if (!part.mayStartWith(token)) {
+                        continue;
                     }
+                    if (part.isToken()) {
+                        return build(levels, frameRules, frameArgs, frameLevels);
+                    }
+                    child = part.rule();
+                    // the OR comes back to try the next alternative only if there is one
+                    resume = i + 1 < rule.size() ? i + 1 : 0;
                 }
                 if (child == null) {
                     return NONE;
                 }
             } else {
                 Rule.Part first = rule.part(0);
-                if (first.isToken() || first.optional() || !first.rule().mayStartWith(token)) {
+                if (first.isToken() || first.optional() || !first.mayStartWith(token)) {
                     return NONE;
                 }
                 child = first.rule();
@@ -148,23 +148,19 @@ final class Descent {
             case AND_IDENT:
                 for (int i = 1; i < rule.size(); i++) {
                     Rule.Part part = rule.part(i);
-                    if (part.isToken() || !part.optional() || part.rule().mayStartWith(next)) {
+                    if (part.isToken() || !part.optional() || part.mayStartWith(next)) {
                         return false;
                     }
                 }
                 return true;
             case LIST:
             case LIST_WITH_END:
-                return !mayStart(rule.part(1), next);
+                return !rule.part(1).mayStartWith(next);
             case ONE_OR_MORE:
-                return !mayStart(rule.part(0), next);
+                return !rule.part(0).mayStartWith(next);
             default:
                 // AND and AND_BLANK rules build a node of their own
                 return false;
         }
-    }
-
-    private static boolean mayStart(Rule.Part part, TokenKind next) {
-        return part.isToken() ? part.token() == next : part.rule().mayStartWith(next);
     }
 }

@@ -98,21 +98,20 @@ public final class Parser {
                     boolean matched = false;
                     for (; i < n; i++) {
                         Rule.Part part = rule.part(i);
+                        if (!part.mayStartWith(lex.token().kind())) {
+                            continue;
+                        }
                         if (part.isToken()) {
-                            if (lex.token().kind() == part.token()) {
-                                pushResultToken(rule);
-                                lex.next();
-                                matched = true;
-                                break;
-                            }
-                        } else if (part.rule().mayStartWith(lex.token().kind())) {
+                            pushResultToken(rule);
+                            lex.next();
+                        } else {
                             if (i + 1 < n) {
                                 pushRule(srcLine, srcOffset, rule, i + 1);
                             }
                             pushRule(lex.token().line(), lex.token().offset(), part.rule(), 0);
-                            matched = true;
-                            break;
                         }
+                        matched = true;
+                        break;
                     }
                     if (!matched) {
                         backtrack = true;
@@ -134,31 +133,26 @@ public final class Parser {
                     boolean descended = false;
                     for (; i < n; i++) {
                         Rule.Part part = rule.part(i);
-                        if (part.isToken()) {
-                            if (lex.token().kind() == part.token()) {
-                                if (part.token() == TokenKind.NAME) {
-                                    pushResultToken(rule);
-                                }
-                                lex.next();
+                        if (!part.mayStartWith(lex.token().kind())) {
+                            // the part fails here without a trace (only rule parts are optional)
+                            if (part.optional()) {
+                                results.add(null);
+                                continue;
                             } else if (i > 0) {
                                 throw syntaxError();
-                            } else {
-                                backtrack = true;
-                                descended = true;
-                                break;
                             }
-                        } else if (part.rule().mayStartWith(lex.token().kind())) {
-                            pushRule(srcLine, srcOffset, rule, i + 1);
-                            pushRule(lex.token().line(), lex.token().offset(), part.rule(), 0);
+                            backtrack = true;
                             descended = true;
                             break;
-                        } else if (part.optional()) {
-                            // the part would fail at once without a trace: it is absent
-                            results.add(null);
-                        } else if (i > 0) {
-                            throw syntaxError();
+                        }
+                        if (part.isToken()) {
+                            if (part.token() == TokenKind.NAME) {
+                                pushResultToken(rule);
+                            }
+                            lex.next();
                         } else {
-                            backtrack = true;
+                            pushRule(srcLine, srcOffset, rule, i + 1);
+                            pushRule(lex.token().line(), lex.token().offset(), part.rule(), 0);
                             descended = true;
                             break;
                         }
@@ -260,26 +254,22 @@ public final class Parser {
         if (!backtrack) {
             for (;;) {
                 Rule.Part part = rule.part(i & 1 & n);
+                if (!part.mayStartWith(lex.token().kind())) {
+                    // the item or separator fails here without a trace
+                    i++;
+                    break;
+                }
                 if (part.isToken()) {
-                    if (lex.token().kind() == part.token()) {
-                        if ((i & 1 & n) == 0) {
-                            // separators that are tokens are not kept
-                            pushResultToken(rule);
-                        }
-                        lex.next();
-                        i++;
-                    } else {
-                        i++;
-                        break;
+                    if ((i & 1 & n) == 0) {
+                        // separators that are tokens are not kept
+                        pushResultToken(rule);
                     }
-                } else if (part.rule().mayStartWith(lex.token().kind())) {
+                    lex.next();
+                    i++;
+                } else {
                     pushRule(srcLine, srcOffset, rule, i + 1);
                     pushRule(lex.token().line(), lex.token().offset(), part.rule(), 0);
                     return false;
-                } else {
-                    // the item or separator would fail at once without a trace
-                    i++;
-                    break;
                 }
             }
         }

@@ -209,6 +209,11 @@ public enum Rule {
         public boolean isToken() {
             return token != null;
         }
+
+        /** Whether the part could match input that starts with {@code t} (see {@link Rule#mayStartWith}). */
+        public boolean mayStartWith(TokenKind t) {
+            return isToken() ? token == t : rule.mayStartWith(t);
+        }
     }
 
     private final Kind kind;
