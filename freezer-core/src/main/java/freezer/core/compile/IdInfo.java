@@ -14,6 +14,8 @@ public final class IdInfo {
     IdKind kind;
     int flags;
     int localNum;
+    /** Where the name stands in its scope's list (which decides how a closure numbers it). */
+    int position;
     final String name;
 
     IdInfo(String name, IdKind kind) {

@@ -7,6 +7,7 @@ import freezer.core.parse.ParseNode;
 import freezer.core.parse.RuleNode;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,8 +55,8 @@ public final class Scope {
     final List<IdInfo> ids = new ArrayList<>();
     /** The same ids by name: scope.c scans the list, which makes a module of n names cost n squared. */
     private final Map<String, IdInfo> byName = new HashMap<>();
-    /** The parents' names {@link #computeThings} walks to number free variables (a test counts them). */
-    static final LongAdder PARENT_NAMES_WALKED = new LongAdder();
+    /** The parent's names {@link #computeThings} looks at to number free variables (a test counts them). */
+    static final LongAdder PARENT_NAMES_LOOKED_AT = new LongAdder();
 
     Scope(ScopeKind kind, Scope parent, ParseNode node, EmitOption emitOption) {
         this.kind = kind;
@@ -77,6 +78,7 @@ public final class Scope {
         IdInfo id = find(name);
         if (id == null) {
             id = new IdInfo(name, kind);
+            id.position = ids.size();
             ids.add(id);
             byName.put(name, id);
         }
@@ -147,6 +149,8 @@ public final class Scope {
                         IdInfo tmp = ids.get(param);
                         ids.set(param, id);
                         ids.set(i, tmp);
+                        id.position = param;
+                        tmp.position = i;
                     }
                     break;
                 } else if (param < 0 && id.flags == IdInfo.FLAG_IS_PARAM) {
@@ -180,18 +184,29 @@ public final class Scope {
             }
         }
 
-        // only a scope with free variables numbers them (a walk of the parent's names for each of
-        // thousands of functions in a module made their count quadratic)
-        if (parent != null && ids.stream().anyMatch(id -> id.kind == IdKind.FREE)) {
-            PARENT_NAMES_WALKED.add(parent.ids.size());
-            int numFree = 0;
-            for (IdInfo pid : parent.ids) {
-                if (pid.kind == IdKind.CELL || pid.kind == IdKind.FREE) {
-                    for (IdInfo id : ids) {
-                        if (id.kind == IdKind.FREE && id.name.equals(pid.name)) {
-                            id.localNum = numFree++;
+        // Free variables are numbered in the order of their names in the parent, where each is a
+        // cell or free itself. scope.c walks all of the parent's names for each scope, and its own
+        // for each cell there: thousands of closures in a function of thousands of names made
+        // that quadratic. Each free name is looked up in the parent instead.
+        if (parent != null) {
+            List<IdInfo> inParent = null;
+            for (IdInfo id : ids) {
+                if (id.kind == IdKind.FREE) {
+                    PARENT_NAMES_LOOKED_AT.increment();
+                    IdInfo pid = parent.find(id.name);
+                    if (pid != null && (pid.kind == IdKind.CELL || pid.kind == IdKind.FREE)) {
+                        if (inParent == null) {
+                            inParent = new ArrayList<>();
                         }
+                        inParent.add(pid);
                     }
+                }
+            }
+            int numFree = 0;
+            if (inParent != null) {
+                inParent.sort(Comparator.comparingInt(pid -> pid.position));
+                for (IdInfo pid : inParent) {
+                    byName.get(pid.name).localNum = numFree++;
                 }
             }
             if (numFree > 0) {

@@ -1,5 +1,6 @@
 package freezer.core.emit;
 
+import freezer.core.ByteStrings;
 import freezer.core.bytecode.BinaryOp;
 import freezer.core.bytecode.Opcode;
 import freezer.core.bytecode.UnaryOp;
@@ -45,6 +46,7 @@ public final class BytecodeEmitter implements Emitter {
     private final List<Integer> argNames = new ArrayList<>();
     private final List<LineStep> lineInfo = new ArrayList<>();
     private final List<Integer> cells = new ArrayList<>();
+    private static final int MAX_CELL_LOCAL = 0xff;
     /** The bytes of the prelude, names, line info and cells laid out so far this pass. */
     private int codeInfoSize;
     private int infoStart;
@@ -124,11 +126,19 @@ public final class BytecodeEmitter implements Emitter {
         return names;
     }
 
-    /** The locals that become cells when the function starts, in the order of the scope's names. */
+    /**
+     * The locals that become cells when the function starts, in the order of the scope's names.
+     * The prelude holds each as a byte: mpy-cross fails its assertion on a cell numbered above 255.
+     */
     static List<Integer> cellLocals(Scope s) {
         List<Integer> out = new ArrayList<>();
         for (IdInfo id : s.ids()) {
             if (id.kind() == IdKind.CELL) {
+                if (id.localNum() > MAX_CELL_LOCAL) {
+                    throw EmitException.abortAtScope("a variable a closure uses ('" + ByteStrings.toText(id.name())
+                            + "') in local slot " + id.localNum() + ": a function's prelude numbers cells up to "
+                            + MAX_CELL_LOCAL);
+                }
                 out.add(id.localNum());
             }
         }
