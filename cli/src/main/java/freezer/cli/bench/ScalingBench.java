@@ -34,6 +34,14 @@ public final class ScalingBench {
                 + lines(n, i -> "    x = x + " + i + " if x < " + i + " else x - 1") + "    return x\n"),
         LOCALS("locals in one function", 500, n -> "def f():\n" + lines(n, i -> "    v" + i + " = " + i)
                 + "    return v0\n"),
+        PARAMETERS("parameters of one function", 1_000, n -> "def f(" + String.join(", ", items(n, i -> "a" + i))
+                + "):\n    return a0\n"),
+        CLOSURES("closures in one function", 500, n -> "def f():\n" + lines(100, i -> "    c" + i + " = " + i)
+                + lines(n, i -> "    g(w" + i + ", lambda: c" + (i % 100) + ")")),
+        BRANCHES("elif branches in one chain", 100, n -> "def f(x):\n    if x == -1:\n        return -1\n"
+                + lines(n, i -> "    elif x == " + i + ":\n        x = g(x, " + i + ")") + "    return x\n"),
+        KEYWORDS("keyword arguments in one call", 1_000, n -> "f(" + String.join(", ", items(n, i -> "k" + i + "=" + i))
+                + ")\n"),
         NESTING("nested brackets in one expression", 100, n -> "x = " + "(".repeat(n) + "1" + ")".repeat(n) + "\n"),
         LINE_LENGTH("items on one line", 2_000, n -> "x = [" + String.join(", ", items(n, i -> "a" + (i % 50)))
                 + "]\n"),

@@ -368,16 +368,10 @@ final class FunctionCompiler {
         int nFree = 0;
         Scope cur = c.scopeCur;
         if (cur.kind != ScopeKind.MODULE) {
-            for (IdInfo id : cur.ids) {
-                if (id.kind == IdKind.CELL || id.kind == IdKind.FREE) {
-                    for (IdInfo id2 : scope.ids) {
-                        if (id2.kind == IdKind.FREE && id.name.equals(id2.name)) {
-                            // MicroPython loads closed-over cells with LOAD_FAST
-                            c.emit.loadLocal(id.name, id.localNum, false);
-                            nFree++;
-                        }
-                    }
-                }
+            // MicroPython loads closed-over cells with LOAD_FAST
+            for (IdInfo id : scope.closedOverIn(cur)) {
+                c.emit.loadLocal(id.name, id.localNum, false);
+                nFree++;
             }
         }
         if (nFree == 0) {

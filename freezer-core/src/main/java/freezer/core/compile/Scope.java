@@ -184,30 +184,10 @@ public final class Scope {
             }
         }
 
-        // Free variables are numbered in the order of their names in the parent, where each is a
-        // cell or free itself. scope.c walks all of the parent's names for each scope, and its own
-        // for each cell there: thousands of closures in a function of thousands of names made
-        // that quadratic. Each free name is looked up in the parent instead.
         if (parent != null) {
-            List<IdInfo> inParent = null;
-            for (IdInfo id : ids) {
-                if (id.kind == IdKind.FREE) {
-                    PARENT_NAMES_LOOKED_AT.increment();
-                    IdInfo pid = parent.find(id.name);
-                    if (pid != null && (pid.kind == IdKind.CELL || pid.kind == IdKind.FREE)) {
-                        if (inParent == null) {
-                            inParent = new ArrayList<>();
-                        }
-                        inParent.add(pid);
-                    }
-                }
-            }
             int numFree = 0;
-            if (inParent != null) {
-                inParent.sort(Comparator.comparingInt(pid -> pid.position));
-                for (IdInfo pid : inParent) {
-                    byName.get(pid.name).localNum = numFree++;
-                }
+            for (IdInfo pid : closedOverIn(parent)) {
+                byName.get(pid.name).localNum = numFree++;
             }
             if (numFree > 0) {
                 for (IdInfo id : ids) {
@@ -219,6 +199,34 @@ public final class Scope {
                 numLocals += numFree;
             }
         }
+    }
+
+    /**
+     * The names of {@code outer} (cells or frees there) that this scope's free names stand for, in
+     * outer's order: the order a closure numbers them in and loads them for MAKE_CLOSURE. scope.c
+     * and compile.c walk all of outer's names for it, and this scope's for each cell there:
+     * thousands of closures in a function of thousands of names made that quadratic. Each free
+     * name is looked up instead.
+     */
+    List<IdInfo> closedOverIn(Scope outer) {
+        List<IdInfo> found = null;
+        for (IdInfo id : ids) {
+            if (id.kind == IdKind.FREE) {
+                PARENT_NAMES_LOOKED_AT.increment();
+                IdInfo pid = outer.find(id.name);
+                if (pid != null && (pid.kind == IdKind.CELL || pid.kind == IdKind.FREE)) {
+                    if (found == null) {
+                        found = new ArrayList<>();
+                    }
+                    found.add(pid);
+                }
+            }
+        }
+        if (found == null) {
+            return List.of();
+        }
+        found.sort(Comparator.comparingInt(pid -> pid.position));
+        return found;
     }
 
     // What the emitters see.
