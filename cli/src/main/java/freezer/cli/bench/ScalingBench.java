@@ -42,6 +42,14 @@ public final class ScalingBench {
                 + lines(n, i -> "    elif x == " + i + ":\n        x = g(x, " + i + ")") + "    return x\n"),
         KEYWORDS("keyword arguments in one call", 1_000, n -> "f(" + String.join(", ", items(n, i -> "k" + i + "=" + i))
                 + ")\n"),
+        BLOCKS("nested if blocks", 50, n -> nested(n, i -> "if x > " + i + ":", "x = 0")),
+        DEFS("nested functions", 20, n -> nested(n, i -> "def f" + i + "(a" + i + "):", "return a0")),
+        HANDLERS("try blocks in one function", 300, n -> "def f(x):\n" + lines(n, i -> "    try:\n        x = g(x)\n"
+                + "    except ValueError as e" + i + ":\n        x = " + i) + "    return x\n"),
+        DICT("entries in one dict display", 2_000, n -> "D = {\n" + lines(n, i -> "    'k" + i + "': " + i + ",")
+                + "}\n"),
+        STRING_LENGTH("characters in one string literal", 50_000, n -> "S = '" + "abcdefghij".repeat(n / 10)
+                + "'\n"),
         NESTING("nested brackets in one expression", 100, n -> "x = " + "(".repeat(n) + "1" + ")".repeat(n) + "\n"),
         LINE_LENGTH("items on one line", 2_000, n -> "x = [" + String.join(", ", items(n, i -> "a" + (i % 50)))
                 + "]\n"),
@@ -123,6 +131,15 @@ public final class ScalingBench {
             sb.append(line.apply(i)).append('\n');
         }
         return sb.toString();
+    }
+
+    /** n headers, each opening a block inside the last, around a body. */
+    private static String nested(int n, IntFunction<String> header, String body) {
+        StringBuilder sb = new StringBuilder("x = 1\n");
+        for (int i = 0; i < n; i++) {
+            sb.append(" ".repeat(i)).append(header.apply(i)).append('\n');
+        }
+        return sb.append(" ".repeat(n)).append(body).append('\n').toString();
     }
 
     private static String[] items(int n, IntFunction<String> item) {
