@@ -27,13 +27,19 @@ public final class MpyCompiler {
      * @throws CompileError when mpy-cross would reject the input
      */
     public static CompiledModule compile(byte[] source, String inputPath, CompileOptions options) {
-        return DeepStack.call(() -> guarded(inputPath, () -> compileUnguarded(source, inputPath, options)));
+        return DeepStack.call(() -> guarded(inputPath,
+                () -> compileUnguarded(source, inputPath, options, new CompileWork())));
     }
 
     /** {@link #compile} and the .mpy bytes of the result. */
     public static byte[] compileToMpy(byte[] source, String inputPath, CompileOptions options) {
+        return compileToMpy(source, inputPath, options, new CompileWork());
+    }
+
+    /** {@link #compileToMpy(byte[], String, CompileOptions)}, counting the compile's work into {@code work}. */
+    public static byte[] compileToMpy(byte[] source, String inputPath, CompileOptions options, CompileWork work) {
         return DeepStack.call(() -> guarded(inputPath,
-                () -> MpyWriter.write(compileUnguarded(source, inputPath, options))));
+                () -> MpyWriter.write(compileUnguarded(source, inputPath, options, work))));
     }
 
     /**
@@ -52,7 +58,8 @@ public final class MpyCompiler {
         }
     }
 
-    private static CompiledModule compileUnguarded(byte[] source, String inputPath, CompileOptions options) {
+    private static CompiledModule compileUnguarded(byte[] source, String inputPath, CompileOptions options,
+            CompileWork work) {
         String sourceName = options.sourceName() != null ? options.sourceName() : inputPath;
         // mpy-cross interns the file names before it reads the file: a string literal equal to
         // one of them is already a qstr
@@ -61,6 +68,6 @@ public final class MpyCompiler {
         interned.intern(ByteStrings.fromText(sourceName));
         Lexer lexer = new Lexer(inputPath, source, options.optimisationLevel());
         ParseNode root = Parser.parseFile(lexer, interned, options.smallIntBits());
-        return Compiler.compile(root, sourceName, options, interned);
+        return Compiler.compile(root, sourceName, options, interned, work);
     }
 }

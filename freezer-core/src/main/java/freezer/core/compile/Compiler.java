@@ -3,6 +3,7 @@ package freezer.core.compile;
 import freezer.core.ByteStrings;
 import freezer.core.CompileError;
 import freezer.core.CompileOptions;
+import freezer.core.CompileWork;
 import freezer.core.ErrorType;
 import freezer.core.NativeArch;
 import freezer.core.emit.BytecodeEmitter;
@@ -84,9 +85,11 @@ public final class Compiler {
     /** The last node with a line that the compiler began, for errors raised inside the emitters. */
     private ParseNode currentNode;
     private MachineCode machineCode;
+    private final CompileWork work;
 
-    private Compiler(CompileOptions options, String sourceName, InternedStrings interned) {
+    private Compiler(CompileOptions options, String sourceName, InternedStrings interned, CompileWork work) {
         this.options = options;
+        this.work = work;
         this.sourceName = sourceName;
         this.sourceFile = ByteStrings.fromText(sourceName);
         this.interned = interned;
@@ -103,7 +106,13 @@ public final class Compiler {
      */
     public static CompiledModule compile(ParseNode root, String sourceName, CompileOptions options,
             InternedStrings interned) {
-        return new Compiler(options, sourceName, interned).run(root);
+        return compile(root, sourceName, options, interned, new CompileWork());
+    }
+
+    /** As {@link #compile(ParseNode, String, CompileOptions, InternedStrings)}, counting into {@code work}. */
+    public static CompiledModule compile(ParseNode root, String sourceName, CompileOptions options,
+            InternedStrings interned, CompileWork work) {
+        return new Compiler(options, sourceName, interned, work).run(root);
     }
 
     /**
@@ -317,7 +326,7 @@ public final class Compiler {
     // Scopes and passes.
 
     Scope newScope(ScopeKind kind, ParseNode node, EmitOption emitOption) {
-        Scope s = new Scope(kind, scopeCur, node, emitOption);
+        Scope s = new Scope(kind, scopeCur, node, emitOption, work);
         scopes.add(s);
         return s;
     }

@@ -1,5 +1,6 @@
 package freezer.core.compile;
 
+import freezer.core.CompileWork;
 import freezer.core.emit.CodeHolder;
 import freezer.core.emit.EmitOption;
 import freezer.core.emit.VType;
@@ -11,7 +12,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A block of code with its own names, which becomes one function in the .mpy (py/scope.c). Names
@@ -55,11 +55,12 @@ public final class Scope {
     final List<IdInfo> ids = new ArrayList<>();
     /** The same ids by name: scope.c scans the list, which makes a module of n names cost n squared. */
     private final Map<String, IdInfo> byName = new HashMap<>();
-    /** The parent's names {@link #computeThings} looks at to number free variables (a test counts them). */
-    static final LongAdder PARENT_NAMES_LOOKED_AT = new LongAdder();
+    /** The compile's counts of its formerly quadratic steps (tests read them). */
+    private final CompileWork work;
 
-    Scope(ScopeKind kind, Scope parent, ParseNode node, EmitOption emitOption) {
+    Scope(ScopeKind kind, Scope parent, ParseNode node, EmitOption emitOption, CompileWork work) {
         this.kind = kind;
+        this.work = work;
         this.parent = parent;
         this.node = node;
         this.emitOption = emitOption;
@@ -212,7 +213,7 @@ public final class Scope {
         List<IdInfo> found = null;
         for (IdInfo id : ids) {
             if (id.kind == IdKind.FREE) {
-                PARENT_NAMES_LOOKED_AT.increment();
+                work.parentNameLookedAt();
                 IdInfo pid = outer.find(id.name);
                 if (pid != null && (pid.kind == IdKind.CELL || pid.kind == IdKind.FREE)) {
                     if (found == null) {
@@ -230,6 +231,10 @@ public final class Scope {
     }
 
     // What the emitters see.
+
+    public CompileWork work() {
+        return work;
+    }
 
     public ScopeKind kind() {
         return kind;

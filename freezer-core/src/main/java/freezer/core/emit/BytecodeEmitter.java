@@ -17,7 +17,6 @@ import freezer.core.mpy.Uint;
 import freezer.core.parse.ConstValue;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Emits one scope as a bytecode function, as py/emitbc.c does: a prelude (signature, sizes,
@@ -116,8 +115,8 @@ public final class BytecodeEmitter implements Emitter {
      */
     static List<String> parameterNames(Scope s) {
         String[] names = new String[s.numPosArgs() + s.numKwonlyArgs()];
+        s.work().namesWalkedForParameters(s.ids().size());
         for (IdInfo id : s.ids()) {
-            NAMES_WALKED_FOR_PARAMETERS.increment();
             int slot = id.localNum();
             // the first name with the slot, as upstream's search finds it
             if (id.isParam() && slot >= 0 && slot < names.length && names[slot] == null) {
@@ -130,9 +129,6 @@ public final class BytecodeEmitter implements Emitter {
         }
         return out;
     }
-
-    /** The names {@link #parameterNames} has walked (a test counts them). */
-    static final LongAdder NAMES_WALKED_FOR_PARAMETERS = new LongAdder();
 
     /**
      * The locals that become cells when the function starts, in the order of the scope's names.
@@ -170,7 +166,7 @@ public final class BytecodeEmitter implements Emitter {
             lastCodeInfoSize = codeInfoSize;
             lastBytecodeSize = w.size();
         } else if (pass == Pass.EMIT) {
-            if ((codeInfoSize != lastCodeInfoSize || w.size() != lastBytecodeSize) && JumpRelaxation.Probe.enabled
+            if ((codeInfoSize != lastCodeInfoSize || w.size() != lastBytecodeSize) && scope.work().relaxJumps()
                     && relaxed()) {
                 lastCodeInfoSize = codeInfoSize;
                 lastBytecodeSize = w.size();
@@ -181,13 +177,13 @@ public final class BytecodeEmitter implements Emitter {
                 lastBytecodeSize = w.size();
                 int[] labels = w.labelOffsets();
                 startCodeInfo();
-                w.replay(this::sourceLineAt, false);
+                replay(false);
                 endCodeInfo();
                 if (codeInfoSize == lastCodeInfoSize && w.size() == lastBytecodeSize) {
                     // the last pass: the same again, keeping its instructions
                     w.restoreLabelOffsets(labels);
                     startCodeInfo();
-                    w.replay(this::sourceLineAt, true);
+                    replay(true);
                     endCodeInfo();
                 }
             }
@@ -206,6 +202,12 @@ public final class BytecodeEmitter implements Emitter {
         return true;
     }
 
+    /** Another EMIT pass from the last one's tape (see {@link OpcodeWriter#replay}), counted. */
+    private void replay(boolean keepInstructions) {
+        scope.work().stepsReplayed(w.tapeSize());
+        w.replay(this::sourceLineAt, keepInstructions);
+    }
+
     /**
      * The repeated EMIT passes worked out by {@link JumpRelaxation}, then the last one laid out
      * from the label offsets it starts from; false (and nothing changed) when the relaxation does
@@ -214,19 +216,18 @@ public final class BytecodeEmitter implements Emitter {
     private boolean relaxed() {
         JumpRelaxation relaxation = w.relaxation();
         if (relaxation == null) {
-            JumpRelaxation.Probe.FELL_BACK.increment();
+            scope.work().relaxationFellBack(0);
             return false;
         }
         int[] labels = relaxation.run();
-        JumpRelaxation.Probe.WORK.add(relaxation.work());
         if (labels == null) {
-            JumpRelaxation.Probe.FELL_BACK.increment();
+            scope.work().relaxationFellBack(relaxation.work());
             return false;
         }
-        JumpRelaxation.Probe.RELAXED.increment();
+        scope.work().functionRelaxed(relaxation.work());
         w.restoreLabelOffsets(labels);
         startCodeInfo();
-        w.replay(this::sourceLineAt, true);
+        replay(true);
         endCodeInfo();
         return true;
     }

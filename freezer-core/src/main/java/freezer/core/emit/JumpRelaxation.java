@@ -1,7 +1,6 @@
 package freezer.core.emit;
 
 import java.util.Arrays;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The EMIT passes that upstream repeats until jumps stop shrinking, worked out without laying
@@ -77,27 +76,6 @@ final class JumpRelaxation {
         this.span = new int[m];
         this.larges = new Fenwick(m);
         this.tree = new Tree(m);
-    }
-
-    /** Counters for tests: whether the relaxation is used, how often it was or was not, its work. */
-    static final class Probe {
-        /** Off: every function is compiled by the pass-by-pass loop (the reference), as tests compare. */
-        static volatile boolean enabled = true;
-        static final LongAdder RELAXED = new LongAdder();
-        static final LongAdder FELL_BACK = new LongAdder();
-        static final LongAdder WORK = new LongAdder();
-        /** The tape steps the pass-by-pass loop replays, the same kind of work. */
-        static final LongAdder REPLAYED_STEPS = new LongAdder();
-
-        private Probe() {
-        }
-
-        static void reset() {
-            RELAXED.reset();
-            FELL_BACK.reset();
-            WORK.reset();
-            REPLAYED_STEPS.reset();
-        }
     }
 
     /** The work done: jumps visited, tree nodes visited, Fenwick operations (for the scaling test). */

@@ -110,12 +110,16 @@ final class OpcodeWriter {
      *
      * @param keepInstructions whether to keep the instructions (for the last pass)
      */
+    /** The steps {@link #replay} takes. */
+    int tapeSize() {
+        return tape.size();
+    }
+
     void replay(LineSink lines, boolean keepInstructions) {
         size = 0;
         overflow = false;
         laid.clear();
         keep = keepInstructions;
-        JumpRelaxation.Probe.REPLAYED_STEPS.add(tape.size());
         for (Step step : tape) {
             step.replay(this, lines);
         }

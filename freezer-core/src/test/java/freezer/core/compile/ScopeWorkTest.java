@@ -3,6 +3,7 @@ package freezer.core.compile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import freezer.core.CompileOptions;
+import freezer.core.CompileWork;
 import freezer.core.MpyCompiler;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -20,9 +21,9 @@ class ScopeWorkTest {
     }
 
     private static long lookedAt(String program) {
-        long before = Scope.PARENT_NAMES_LOOKED_AT.sum();
-        MpyCompiler.compileToMpy(source(program), "work.py", CompileOptions.DEFAULT);
-        return Scope.PARENT_NAMES_LOOKED_AT.sum() - before;
+        CompileWork work = new CompileWork();
+        MpyCompiler.compileToMpy(source(program), "work.py", CompileOptions.DEFAULT, work);
+        return work.parentNamesLookedAt();
     }
 
     @Test

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.fail;
 
 import freezer.core.CompileError;
 import freezer.core.CompileOptions;
+import freezer.core.CompileWork;
 import freezer.core.MpyCompiler;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.IntFunction;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,36 +20,28 @@ import org.junit.jupiter.api.Test;
  * where the loop's grows as n squared.
  */
 class JumpRelaxationTest {
-    @AfterEach
-    void relaxAgain() {
-        JumpRelaxation.Probe.enabled = true;
-    }
-
-    /** The .mpy bytes, or the error's text, with the relaxation on or off. */
-    private static String compile(String source, boolean relax) {
-        JumpRelaxation.Probe.enabled = relax;
+    /** The .mpy bytes, or the error's text, compiled counting into {@code work}. */
+    private static String compile(String source, CompileWork work) {
         try {
             byte[] mpy = MpyCompiler.compileToMpy(source.getBytes(StandardCharsets.UTF_8), "t.py",
-                    CompileOptions.DEFAULT);
+                    CompileOptions.DEFAULT, work);
             return new String(mpy, StandardCharsets.ISO_8859_1);
         } catch (CompileError e) {
             return "error: " + e.getMessage();
-        } finally {
-            JumpRelaxation.Probe.enabled = true;
         }
     }
 
     /** Compiles each source both ways and fails on the first that differs, naming the first byte. */
     private static void assertSameBytes(List<String> sources) {
-        JumpRelaxation.Probe.reset();
+        CompileWork work = new CompileWork();
         List<String> relaxed = new ArrayList<>();
         for (String source : sources) {
-            relaxed.add(compile(source, true));
+            relaxed.add(compile(source, work));
         }
-        long used = JumpRelaxation.Probe.RELAXED.sum();
-        long fellBack = JumpRelaxation.Probe.FELL_BACK.sum();
+        long used = work.functionsRelaxed();
+        long fellBack = work.relaxationFellBackCount();
         for (int i = 0; i < sources.size(); i++) {
-            String expected = compile(sources.get(i), false);
+            String expected = compile(sources.get(i), CompileWork.withoutJumpRelaxation());
             String actual = relaxed.get(i);
             if (!expected.equals(actual)) {
                 int at = 0;
@@ -129,7 +121,7 @@ class JumpRelaxationTest {
                 .map(l -> l + "\n").reduce("", String::concat)));
         List<String> results = new ArrayList<>();
         for (String source : sources) {
-            results.add(compile(source, true));
+            results.add(compile(source, new CompileWork()));
         }
         assertThat(results).anyMatch(r -> r.contains("bytecode overflow")).anyMatch(r -> !r.startsWith("error"));
         assertSameBytes(sources);
@@ -296,18 +288,18 @@ class JumpRelaxationTest {
     void workGrowsAsNLogN() {
         IntFunction<String> line = i -> "    x = x + " + i + " if x < " + i + " else x - 1\n";
         int n = 32_000;
-        JumpRelaxation.Probe.reset();
-        compile(function(n, line), true);
-        long work = JumpRelaxation.Probe.WORK.sum();
+        CompileWork relaxed = new CompileWork();
+        compile(function(n, line), relaxed);
+        long work = relaxed.relaxationWork();
         double bound = 20 * n * (Math.log(n) / Math.log(2));
         System.out.printf("relaxation on %d conditionals: work %d, bound %.0f%n", n, work, bound);
-        assertThat(JumpRelaxation.Probe.RELAXED.sum()).isEqualTo(1);
+        assertThat(relaxed.functionsRelaxed()).isEqualTo(1);
         assertThat((double) work).isLessThan(bound);
 
         int small = 8_000;
-        JumpRelaxation.Probe.reset();
-        compile(function(small, line), false);
-        long steps = JumpRelaxation.Probe.REPLAYED_STEPS.sum();
+        CompileWork loop = CompileWork.withoutJumpRelaxation();
+        compile(function(small, line), loop);
+        long steps = loop.replayedSteps();
         double smallBound = 20 * small * (Math.log(small) / Math.log(2));
         System.out.printf("pass-by-pass loop on %d conditionals: %d steps, bound %.0f%n", small, steps, smallBound);
         assertThat((double) steps).isGreaterThan(5 * smallBound);

@@ -3,6 +3,7 @@ package freezer.core.emit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import freezer.core.CompileOptions;
+import freezer.core.CompileWork;
 import freezer.core.MpyCompiler;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -21,9 +22,10 @@ class ParameterNamesWorkTest {
             sb.append(i == 0 ? "" : ", ").append('a').append(i);
         }
         sb.append(", *, k):\n    return a0 + k\n");
-        long before = BytecodeEmitter.NAMES_WALKED_FOR_PARAMETERS.sum();
-        MpyCompiler.compileToMpy(sb.toString().getBytes(StandardCharsets.UTF_8), "params.py", CompileOptions.DEFAULT);
-        long walked = BytecodeEmitter.NAMES_WALKED_FOR_PARAMETERS.sum() - before;
+        CompileWork work = new CompileWork();
+        MpyCompiler.compileToMpy(sb.toString().getBytes(StandardCharsets.UTF_8), "params.py", CompileOptions.DEFAULT,
+                work);
+        long walked = work.namesWalkedForParameters();
         // a few passes over n + 1 names (once per slot: n squared, 25 million)
         assertThat(walked).isGreaterThanOrEqualTo(n + 1L).isLessThanOrEqualTo(4L * (n + 1));
     }
