@@ -11,19 +11,14 @@
 # round that wrote over the last round's 2,000 deleted outputs would time the file system
 # (`perf record` put a quarter of the samples in ext4's recently_deleted), for both sides alike.
 set -euo pipefail
-cd "$(dirname "$0")/../../.."
-tree=$1
-upstream=$2
+source "$(dirname "$0")/common.sh"
+tree=$(from_caller "$1")
+upstream=$(from_caller "$2")
 rounds=${3:-3}
-freezer=${FREEZER_LAUNCHER:-./freezer}
-case $freezer in /*) ;; *) freezer=$PWD/$freezer ;; esac
-work=$(mktemp -d)
-export XDG_CACHE_HOME=$work/cache
-trap '"$freezer" daemon stop >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 cp -r "$tree" "$work/tree"
 files=$(cd "$work/tree" && find . -name '*.py' -printf x | wc -c)
 "$freezer" daemon start >/dev/null
-daemon_pid=$(XDG_CACHE_HOME=$work/cache "$freezer" daemon status | sed -n 's/.* pid \([0-9]*\) .*/\1/p')
+daemon_pid=$("$freezer" daemon status | sed -n 's/.* pid \([0-9]*\) .*/\1/p')
 
 timed() {
     local label=$1

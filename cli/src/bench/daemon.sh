@@ -7,18 +7,14 @@
 # the checkout's ./freezer, e.g. an unpacked distribution's bin/freezer). Uses a cache folder of
 # its own and stops the daemon it started.
 set -euo pipefail
-cd "$(dirname "$0")/../../.."
+source "$(dirname "$0")/common.sh"
 runs=${1:-20}
-freezer=${FREEZER_LAUNCHER:-./freezer}
-upstream=${2:-}
+upstream=${2:+$(from_caller "$2")}
 input=$PWD/samples/weather-station/drivers/bme280.py
-work=$(mktemp -d)
-export XDG_CACHE_HOME=$work/cache
-trap '"$freezer" daemon stop >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 
 # warm: the class-data archive, the daemon and its JIT
 FREEZER_DAEMON=0 "$freezer" compile -o "$work/x.mpy" "$input"
-for ((i = 0; i < 200; i++)); do "$freezer" compile -o "$work/x.mpy" "$input"; done
+warm_daemon "$freezer" compile -o "$work/x.mpy" "$input"
 
 sides=(in-process daemon)
 [ -z "$upstream" ] || sides+=(mpy-cross)

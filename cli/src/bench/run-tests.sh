@@ -7,20 +7,15 @@
 # run-tests.py arguments from its tests/ folder, default basics/b*.py; FREEZER_LAUNCHER: the launcher, default ./freezer).
 # Uses a cache folder of its own and stops the daemon it started.
 set -euo pipefail
-cd "$(dirname "$0")/../../.."
-mpy_dir=$1
-upstream=$2
+source "$(dirname "$0")/common.sh"
+mpy_dir=$(from_caller "$1")
+upstream=$(from_caller "$2")
 rounds=${3:-3}
 shift $(($# < 3 ? $# : 3))
-freezer=${FREEZER_LAUNCHER:-./freezer}
-case $freezer in /*) ;; *) freezer=$PWD/$freezer ;; esac
-work=$(mktemp -d)
-export XDG_CACHE_HOME=$work/cache
-trap '"$freezer" daemon stop >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 ln -s "$freezer" "$work/mpy-cross"
 # warm: the class-data archive, the daemon and its JIT
 printf 'x = 1\n' >"$work/w.py"
-for ((i = 0; i < 200; i++)); do "$work/mpy-cross" -o "$work/w.mpy" "$work/w.py"; done
+warm_daemon "$work/mpy-cross" -o "$work/w.mpy" "$work/w.py"
 cd "$mpy_dir/tests"
 [ $# -gt 0 ] || set -- basics/b*.py
 for ((r = 1; r <= rounds; r++)); do
