@@ -3,6 +3,7 @@ package freezer.cli;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntSupplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -51,7 +52,7 @@ public final class Main implements Runnable {
         if (args.length > 0 && args[0].equals("freeze")) {
             return freeze(Arrays.asList(args).subList(1, args.length), io, Caller.PROCESS);
         }
-        return commandLine(io, compiler).execute(args);
+        return guarded(io, () -> commandLine(io, compiler).execute(args));
     }
 
     /**
@@ -59,13 +60,7 @@ public final class Main implements Runnable {
      * for the given caller; throws {@link NotServed} for a call only the process itself can run.
      */
     public static int freeze(List<String> args, StdStreams io, Caller caller) {
-        try {
-            return FreezeCommand.run(args, io, caller);
-        } catch (NotServed e) {
-            throw e;
-        } catch (RuntimeException e) {
-            return internalError(io, e);
-        }
+        return guarded(io, () -> FreezeCommand.run(args, io, caller));
     }
 
     /**
@@ -84,13 +79,34 @@ public final class Main implements Runnable {
         }
         // the mpy-cross path skips picocli's model building: it would triple the start-up time
         // of every one-file compile (docs/performance.md), and compile reads its own arguments
+        return guarded(io, () -> new CompileCommand(io, compiler, caller).run(args));
+    }
+
+    /**
+     * Runs a command, turning what escapes it into a message and exit status 1: an exception is
+     * freezer's bug; running out of heap or stack is the input's size (a freeze of thousands of
+     * modules builds megabytes of C), which the JVM's options can raise. Never a stack trace.
+     */
+    static int guarded(StdStreams io, IntSupplier command) {
         try {
-            return new CompileCommand(io, compiler, caller).run(args);
+            return command.getAsInt();
         } catch (NotServed e) {
             throw e;
         } catch (RuntimeException e) {
             return internalError(io, e);
+        } catch (OutOfMemoryError e) {
+            return outOfResources(io, "memory", "-Xmx4g");
+        } catch (StackOverflowError e) {
+            return outOfResources(io, "stack", "-Xss64m");
         }
+    }
+
+    private static int outOfResources(StdStreams io, String what, String option) {
+        // a client with other FREEZER_JAVA_OPTS has a compile daemon of its own (docs/daemon.md)
+        io.err().println("freezer: ran out of " + what + " for this input; FREEZER_JAVA_OPTS=" + option
+                + " gives freezer's JVM more");
+        io.err().flush();
+        return FAILED;
     }
 
     /**
