@@ -23,13 +23,6 @@ public final class IdInfo {
         this.kind = kind;
     }
 
-    IdInfo copy() {
-        IdInfo c = new IdInfo(name, kind);
-        c.flags = flags;
-        c.localNum = localNum;
-        return c;
-    }
-
     public String name() {
         return name;
     }
