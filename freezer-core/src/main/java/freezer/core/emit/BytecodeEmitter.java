@@ -27,6 +27,9 @@ import java.util.List;
  * {@link BytecodeFunction} built from what it laid out (nothing is encoded to be decoded again).
  */
 public final class BytecodeEmitter implements Emitter {
+    /** The highest local slot a cell can have: the prelude holds each as a byte. */
+    private static final int MAX_CELL_LOCAL = 0xff;
+
     /** MP_OBJ_ITER_BUF_NSLOTS: a for loop keeps its iterator in 4 stack slots. */
     public static final int ITER_BUF_SLOTS = 4;
     /** compile.c's flag on a break label that leaves a for loop (its iterator must be popped). */
@@ -46,7 +49,6 @@ public final class BytecodeEmitter implements Emitter {
     private final List<Integer> argNames = new ArrayList<>();
     private final List<LineStep> lineInfo = new ArrayList<>();
     private final List<Integer> cells = new ArrayList<>();
-    private static final int MAX_CELL_LOCAL = 0xff;
     /** The bytes of the prelude, names, line info and cells laid out so far this pass. */
     private int codeInfoSize;
     private int infoStart;

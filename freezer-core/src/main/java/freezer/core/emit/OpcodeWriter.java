@@ -104,17 +104,17 @@ final class OpcodeWriter {
         keep = true;
     }
 
+    /** The steps {@link #replay} takes. */
+    int tapeSize() {
+        return tape.size();
+    }
+
     /**
      * Another EMIT pass over the tape of the last one: the label offsets of that pass for
      * forward jumps, this pass's for backward ones, as compiling the scope again would give.
      *
      * @param keepInstructions whether to keep the instructions (for the last pass)
      */
-    /** The steps {@link #replay} takes. */
-    int tapeSize() {
-        return tape.size();
-    }
-
     void replay(LineSink lines, boolean keepInstructions) {
         size = 0;
         overflow = false;
