@@ -164,7 +164,7 @@ record BatchPlan(List<Item> items, List<String> problems) {
      * normalized, then a slash, so that prefix + {@code rel} reads as
      * {@code Path.of(arg).resolve(rel).normalize()} for a path {@code rel} with no . or .. in it.
      */
-    static String displayPrefix(String arg) {
+    private static String displayPrefix(String arg) {
         String folder = slashes(Path.of(arg).normalize());
         return folder.isEmpty() || folder.endsWith("/") ? folder : folder + "/";
     }
