@@ -2,11 +2,15 @@ package freezer.core;
 
 /**
  * What one compile's steps that used to grow as n squared did, counted: the tests that guard them
- * compare these counts with n, n log n or n squared on large inputs instead of timing them. One
- * compile runs on one thread, so the counts are plain fields.
+ * compare these counts with n, n log n or n squared on large inputs instead of timing them. It
+ * also switches off the two shortcuts freezer takes where upstream walks step by step (a
+ * parser's descent, the jump relaxation), for the tests that compare both ways. One compile runs
+ * on one thread, so the counts are plain fields.
  */
 public final class CompileWork {
+    private final boolean takeDescents;
     private final boolean relaxJumps;
+    private long parseSteps;
     private long parentNamesLookedAt;
     private long namesWalkedForParameters;
     private long functionsRelaxed;
@@ -16,11 +20,20 @@ public final class CompileWork {
 
     /** Counts a compile as freezer runs it. */
     public CompileWork() {
-        this(true);
+        this(true, true);
     }
 
-    private CompileWork(boolean relaxJumps) {
+    private CompileWork(boolean takeDescents, boolean relaxJumps) {
+        this.takeDescents = takeDescents;
         this.relaxJumps = relaxJumps;
+    }
+
+    /**
+     * Counts a compile whose parser walks rule by rule, as upstream's does, not taking a rule's
+     * {@code Descent} in one step: the reference descents are tested against.
+     */
+    public static CompileWork withoutDescents() {
+        return new CompileWork(false, true);
     }
 
     /**
@@ -28,11 +41,20 @@ public final class CompileWork {
      * with {@code JumpRelaxation}: the reference the relaxation is tested against.
      */
     public static CompileWork withoutJumpRelaxation() {
-        return new CompileWork(false);
+        return new CompileWork(true, false);
+    }
+
+    public boolean takeDescents() {
+        return takeDescents;
     }
 
     public boolean relaxJumps() {
         return relaxJumps;
+    }
+
+    /** Steps of the parser's main loop. */
+    public void parseSteps(long n) {
+        parseSteps += n;
     }
 
     /** A closure's free name looked up in its parent's names. */
@@ -60,6 +82,10 @@ public final class CompileWork {
     /** Tape steps replayed for another EMIT pass. */
     public void stepsReplayed(int n) {
         replayedSteps += n;
+    }
+
+    public long parseSteps() {
+        return parseSteps;
     }
 
     public long parentNamesLookedAt() {

@@ -67,7 +67,7 @@ public final class MpyCompiler {
         interned.intern(ByteStrings.fromText(inputPath));
         interned.intern(ByteStrings.fromText(sourceName));
         Lexer lexer = new Lexer(inputPath, source, options.optimisationLevel());
-        ParseNode root = Parser.parseFile(lexer, interned, options.smallIntBits());
+        ParseNode root = Parser.parseFile(lexer, interned, options.smallIntBits(), work);
         return Compiler.compile(root, sourceName, options, interned, work);
     }
 }

@@ -1,6 +1,7 @@
 package freezer.core.parse;
 
 import freezer.core.CompileError;
+import freezer.core.CompileWork;
 import freezer.core.ErrorType;
 import freezer.core.lexer.Lexer;
 import freezer.core.lexer.Token;
@@ -54,18 +55,15 @@ public final class Parser {
      * @param smallIntBits the target's small-int width: wider ints become constant objects
      */
     public static ParseNode parseFile(Lexer lex, InternedStrings interned, int smallIntBits) {
-        return new Parser(lex, interned, smallIntBits, true).run();
+        return parseFile(lex, interned, smallIntBits, new CompileWork());
     }
 
-    /** A parse's tree and the loop steps it took. */
-    record Counted(ParseNode root, long steps) {
-    }
-
-    /** {@link #parseFile}, with or without descents, counting steps (for tests). */
-    static Counted parseCounted(Lexer lex, InternedStrings interned, int smallIntBits, boolean takeDescents) {
-        Parser p = new Parser(lex, interned, smallIntBits, takeDescents);
+    /** {@link #parseFile(Lexer, InternedStrings, int)}, with descents as {@code work} says, counting its steps there. */
+    public static ParseNode parseFile(Lexer lex, InternedStrings interned, int smallIntBits, CompileWork work) {
+        Parser p = new Parser(lex, interned, smallIntBits, work.takeDescents());
         ParseNode root = p.run();
-        return new Counted(root, p.steps);
+        work.parseSteps(p.steps);
+        return root;
     }
 
     private ParseNode run() {

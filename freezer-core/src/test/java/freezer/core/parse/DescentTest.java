@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import freezer.core.CompileError;
+import freezer.core.CompileWork;
 import freezer.core.DeepStack;
 import freezer.core.lexer.Lexer;
 import freezer.testkit.GoldenCompile;
@@ -53,8 +54,12 @@ class DescentTest {
         long descended = 0;
         for (byte[] source : goldenPrograms()) {
             try {
-                walked += parse(source, false).steps();
-                descended += parse(source, true).steps();
+                CompileWork walk = CompileWork.withoutDescents();
+                parse(source, walk);
+                walked += walk.parseSteps();
+                CompileWork descents = new CompileWork();
+                parse(source, descents);
+                descended += descents.parseSteps();
             } catch (CompileError e) {
                 // a rejected program's steps depend on where it fails
             }
@@ -69,14 +74,14 @@ class DescentTest {
         String expected;
         CompileError expectedError = null;
         try {
-            expected = dump(parse(source, false).root());
+            expected = dump(parse(source, CompileWork.withoutDescents()));
         } catch (CompileError e) {
             expectedError = e;
             expected = describe(e);
         }
         String actual;
         try {
-            actual = dump(parse(source, true).root());
+            actual = dump(parse(source, new CompileWork()));
         } catch (CompileError e) {
             actual = describe(e);
         }
@@ -97,9 +102,8 @@ class DescentTest {
                 + "\n  descended:  ..." + actual.substring(from, Math.min(actual.length(), at + 80));
     }
 
-    private static Parser.Counted parse(byte[] source, boolean descents) {
-        return DeepStack.call(() -> Parser.parseCounted(new Lexer("input.py", source), new InternedStrings(), 31,
-                descents));
+    private static ParseNode parse(byte[] source, CompileWork work) {
+        return DeepStack.call(() -> Parser.parseFile(new Lexer("input.py", source), new InternedStrings(), 31, work));
     }
 
     private static String describe(CompileError e) {
